@@ -1,0 +1,170 @@
+package dev.mlops.api;
+
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * A numeric column stored as {@code double[]}. Missing values read as {@code NaN}, and a {@code NaN} put in through
+ * a builder or factory is missing: the two are one thing here, as in pandas.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class DoubleColumn extends Column {
+    private final double[] values;
+
+    DoubleColumn(Field field, double[] values, BitSet missing) {
+        super(field, values.length, missing);
+        this.values = values;
+    }
+
+    /** A nullable numeric feature column of these values (copied); {@code NaN} marks a missing value. */
+    public static DoubleColumn of(String name, double... values) {
+        return of(Field.numeric(name), values);
+    }
+
+    /** A column of these values (copied) under a numeric field; {@code NaN} marks a missing value. */
+    public static DoubleColumn of(Field field, double[] values) {
+        Builder b = builder(field, values.length);
+        for (double v : values) {
+            b.add(v);
+        }
+        return b.build();
+    }
+
+    /** A builder for a nullable numeric feature column. */
+    public static Builder builder(String name) {
+        return builder(Field.numeric(name), 16);
+    }
+
+    /** A builder for a column under this numeric field, sized for about {@code expectedRows}. */
+    public static Builder builder(Field field, int expectedRows) {
+        return new Builder(field, expectedRows);
+    }
+
+    /** The value at a row, {@code NaN} when missing. */
+    public double getDouble(int row) {
+        return values[row];
+    }
+
+    /** A copy of the values, {@code NaN} where missing. */
+    public double[] toArray() {
+        return values.clone();
+    }
+
+    /** Copies {@code length} values starting at {@code row} into {@code dest} at {@code destPos}. */
+    public void copyTo(int row, double[] dest, int destPos, int length) {
+        System.arraycopy(values, row, dest, destPos, length);
+    }
+
+    @Override
+    public Double value(int row) {
+        return isMissing(row) ? null : values[row];
+    }
+
+    @Override
+    public String format(int row) {
+        if (isMissing(row)) {
+            return "NA";
+        }
+        double v = values[row];
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    @Override
+    public DoubleColumn select(int[] rows) {
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = values[rows[i]];
+        }
+        return new DoubleColumn(field, out, selectMissing(missing, rows));
+    }
+
+    @Override
+    public DoubleColumn slice(int from, int to) {
+        checkSlice(from, to, size);
+        return new DoubleColumn(field, Arrays.copyOfRange(values, from, to), sliceMissing(missing, from, to));
+    }
+
+    @Override
+    public DoubleColumn withField(Field newField) {
+        checkSameType(newField);
+        return newField.equals(field) ? this : new DoubleColumn(newField, values, missing);
+    }
+
+    @Override
+    Column append(List<Column> others) {
+        Field merged = mergedField(this, others);
+        int total = size + others.stream().mapToInt(Column::size).sum();
+        double[] out = Arrays.copyOf(values, total);
+        int offset = size;
+        for (Column c : others) {
+            System.arraycopy(((DoubleColumn) c).values, 0, out, offset, c.size);
+            offset += c.size;
+        }
+        return new DoubleColumn(merged, out, appendMissing(this, others));
+    }
+
+    @Override
+    void digestValues(DigestSink sink) {
+        for (double v : values) {
+            sink.putLong(Double.doubleToLongBits(v));
+        }
+    }
+
+    /** Collects values for a {@link DoubleColumn}. Not thread-safe; {@link #build()} hands the storage over, once. */
+    public static final class Builder {
+        private final Field field;
+        private double[] values;
+        private BitSet missing;
+        private int size;
+
+        Builder(Field field, int expectedRows) {
+            if (field.type() != FieldType.NUMERIC) {
+                throw new IllegalArgumentException("A DoubleColumn needs a NUMERIC field; '" + field.name()
+                        + "' is " + field.type());
+            }
+            this.field = field;
+            this.values = new double[Math.max(expectedRows, 4)];
+        }
+
+        /** Appends a value; {@code NaN} appends a missing value. */
+        public Builder add(double value) {
+            if (values == null) {
+                throw new IllegalStateException("This builder of '" + field.name() + "' was already built");
+            }
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size + (size >> 1) + 1);
+            }
+            if (Double.isNaN(value)) {
+                if (missing == null) {
+                    missing = new BitSet();
+                }
+                missing.set(size);
+                value = Double.NaN;
+            }
+            values[size++] = value;
+            return this;
+        }
+
+        /** Appends a missing value. */
+        public Builder addMissing() {
+            return add(Double.NaN);
+        }
+
+        /** The number of values so far. */
+        public int size() {
+            return size;
+        }
+
+        /** The column of the values so far. */
+        public DoubleColumn build() {
+            if (values == null) {
+                throw new IllegalStateException("This builder of '" + field.name() + "' was already built");
+            }
+            double[] out = size == values.length ? values : Arrays.copyOf(values, size);
+            values = null;
+            return new DoubleColumn(field, out, missing);
+        }
+    }
+}
