@@ -131,7 +131,7 @@ public final class DataReport {
                 .append(".ok{color:#1a7f37;font-weight:600}.err{color:#cf222e;font-weight:600}"
                         + ".warn{color:#9a6700;font-weight:600}")
                 .append(".cols{display:flex;flex-wrap:wrap;gap:12px}.card{border:1px solid #d0d7de;border-radius:6px;"
-                        + "padding:10px;width:350px}.card h3{font-size:15px;margin:0 0 6px}")
+                        + "padding:10px;width:340px}.card h3{font-size:15px;margin:0 0 6px}")
                 .append(".bar{fill:#0969da}.barbg{fill:#eef2f6}.tag{display:inline-block;background:#ddf4ff;"
                         + "border-radius:8px;padding:0 6px;font-size:11px;margin-left:6px}")
                 .append("</style></head><body>\n");
@@ -146,11 +146,11 @@ public final class DataReport {
         for (BiasReport b : bias) {
             biasHtml(h, b);
         }
-        if (drift != null) {
-            driftHtml(h);
-        }
         if (profile != null) {
             profileHtml(h);
+        }
+        if (drift != null) {
+            driftHtml(h);
         }
         h.append("</body></html>\n");
         return h.toString();
@@ -162,9 +162,21 @@ public final class DataReport {
                 .append(": <span class=\"").append(v.passed() ? "ok\">PASSED" : "err\">FAILED").append("</span>, ")
                 .append(v.errors().size()).append(" errors, ").append(v.warnings().size()).append(" warnings, ")
                 .append(v.results().size()).append(" constraints.</p>");
+        List<ConstraintResult> failed = v.results().stream().filter(r -> !r.passed()).toList();
+        List<ConstraintResult> passed = v.results().stream().filter(ConstraintResult::passed).toList();
+        if (!failed.isEmpty()) {
+            constraintTable(h, failed);
+        }
+        // Passed constraints fold away (HTML details, no script) so failures stay on top.
+        h.append("<details><summary>").append(passed.size()).append(" passed constraints</summary>");
+        constraintTable(h, passed);
+        h.append("</details>\n");
+    }
+
+    private static void constraintTable(StringBuilder h, List<ConstraintResult> results) {
         h.append("<table><tr><th>status</th><th>constraint</th><th>severity</th><th>observed</th>"
                 + "<th>failing rows</th><th>first failing rows</th></tr>");
-        for (ConstraintResult r : v.results()) {
+        for (ConstraintResult r : results) {
             String cls = r.passed() ? "ok" : r.severity() == dev.mlops.data.validate.Severity.ERROR ? "err" : "warn";
             h.append("<tr><td class=\"").append(cls).append("\">").append(r.passed() ? "pass" : "FAIL")
                     .append("</td><td>").append(esc(r.name())).append("</td><td>").append(r.severity())
