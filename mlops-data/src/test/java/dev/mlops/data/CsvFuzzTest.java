@@ -28,7 +28,8 @@ class CsvFuzzTest {
                 .badRowPolicy((flags & 2) == 0 ? BadRowPolicy.SKIP_AND_REPORT : BadRowPolicy.FAIL_FAST)
                 .escape((flags & 4) == 0 ? null : '\\')
                 .delimiter((flags & 8) == 0 ? ',' : ';')
-                .sampleRows(1 + (flags >>> 4 & 7))
+                .sampleRows(1 + (flags >>> 4 & 3))
+                .fastPath((flags & 64) == 0)
                 .build();
         try (FrameBatches b = new CsvReader("fuzz.csv", () -> new ByteArrayInputStream(body), options, 3)) {
             long rows = 0;

@@ -187,12 +187,12 @@ public final class TextParsers {
     }
 
     /** Whether the text is {@code true} or {@code false} in any case; the value goes to {@link #longValue} (1/0). */
-    public boolean parseBoolean(String s) {
-        if (s.length() == 4 && s.equalsIgnoreCase("true")) {
+    public boolean parseBoolean(CharSequence s) {
+        if (s.length() == 4 && matches(s, "true")) {
             longValue = 1;
             return true;
         }
-        if (s.length() == 5 && s.equalsIgnoreCase("false")) {
+        if (s.length() == 5 && matches(s, "false")) {
             longValue = 0;
             return true;
         }
@@ -204,7 +204,7 @@ public final class TextParsers {
      * {@code 2024-03-01 12:30:15.250}, {@code 2024-03-01T12:30:15Z}, {@code 2024-03-01T12:30:15+02:00}; no offset
      * means UTC) into epoch milliseconds in {@link #longValue}.
      */
-    public boolean parseTimestamp(String s) {
+    public boolean parseTimestamp(CharSequence s) {
         int len = s.length();
         if (len < 10 || s.charAt(4) != '-' || s.charAt(7) != '-' || !isDigit(s.charAt(0)) || !isDigit(s.charAt(9))) {
             return false;
@@ -254,8 +254,18 @@ public final class TextParsers {
         return instant.toEpochMilli();
     }
 
+    /** Whether {@code s} is {@code lower} in any case ({@code lower} is lower-case ASCII of the same length). */
+    private static boolean matches(CharSequence s, String lower) {
+        for (int i = 0; i < lower.length(); i++) {
+            if ((s.charAt(i) | 0x20) != lower.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The value of {@code n} decimal digits at {@code from}, or -1 when one is not a digit. */
-    private static int digits(String s, int from, int n) {
+    private static int digits(CharSequence s, int from, int n) {
         int v = 0;
         for (int i = from; i < from + n; i++) {
             int d = s.charAt(i) - '0';
