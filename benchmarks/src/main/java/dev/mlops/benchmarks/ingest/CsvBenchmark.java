@@ -38,13 +38,19 @@ public class CsvBenchmark {
     @Param("200000")
     public int rows;
 
+    /** Whether the SDK's plain-CSV fast path is on ({@code -p fastPath=false} measures Commons CSV underneath). */
+    @Param("true")
+    public boolean fastPath;
+
     private Path file;
+    private CsvSource source;
     private CSVFormat format;
 
     /** Writes (or reuses) the file. */
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         file = CsvData.file(rows);
+        source = CsvSource.newBuilder(file).fastPath(fastPath).build();
         // The same dialect CsvSource uses by default.
         format = CSVFormat.Builder.create().setDelimiter(',').setQuote('"').setIgnoreEmptyLines(true)
                 .setRecordSeparator("\n").get();
@@ -54,7 +60,7 @@ public class CsvBenchmark {
     @Benchmark
     @Floor("rawCommonsCsvParse")
     public Frame csvToFrame() {
-        Frame f = CsvSource.of(file).read();
+        Frame f = source.read();
         if (f.rowCount() != rows) {
             throw new IllegalStateException("read " + f.rowCount() + " rows, expected " + rows);
         }
