@@ -294,7 +294,7 @@ public sealed interface TrainerSettings {
         /** Checks the values. */
         public CartClassifier {
             atLeast("maxDepth", maxDepth, 1);
-            atLeast("minChildWeight", minChildWeight, 0);
+            positive("minChildWeight", minChildWeight);
             fraction("fractionFeatures", fractionFeatures);
             if (!"GINI".equals(impurity) && !"ENTROPY".equals(impurity)) {
                 throw new IllegalArgumentException("impurity must be GINI or ENTROPY, not " + impurity);
@@ -328,7 +328,7 @@ public sealed interface TrainerSettings {
         public RandomForestClassifier {
             atLeast("trees", trees, 1);
             atLeast("maxDepth", maxDepth, 1);
-            atLeast("minChildWeight", minChildWeight, 0);
+            positive("minChildWeight", minChildWeight);
             if (!(fractionFeatures > 0 && fractionFeatures < 1)) {
                 throw new IllegalArgumentException("fractionFeatures of a random forest must be in (0, 1) so that its"
                         + " trees differ, not " + fractionFeatures);
@@ -496,7 +496,7 @@ public sealed interface TrainerSettings {
         /** Checks the values. */
         public CartRegressor {
             atLeast("maxDepth", maxDepth, 1);
-            atLeast("minChildWeight", minChildWeight, 0);
+            positive("minChildWeight", minChildWeight);
             fraction("fractionFeatures", fractionFeatures);
         }
 
