@@ -87,8 +87,8 @@ public sealed interface TrainerSettings {
             return m.treeToValue(tree, TrainerSettings.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
             Throwable root = e;
-            while (root.getCause() != null) {
-                root = root.getCause();
+            while (root.getCause() != null && !(root instanceof IllegalArgumentException)) {
+                root = root.getCause(); // the settings' own check, under Jackson's wrapper
             }
             throw new IllegalArgumentException("Cannot apply " + changes + " to the " + tree.get("algorithm").asText()
                     + " settings: " + root.getMessage(), root);
