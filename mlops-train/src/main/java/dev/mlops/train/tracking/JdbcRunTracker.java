@@ -167,7 +167,8 @@ final class JdbcRunTracker implements RunTracker {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     double v = rs.getDouble(2);
-                    out.add(new MetricPoint(rs.getString(1), rs.wasNull() ? Double.NaN : v, rs.getLong(3),
+                    boolean isNull = rs.wasNull(); // before reading another column
+                    out.add(new MetricPoint(rs.getString(1), isNull ? Double.NaN : v, rs.getLong(3),
                             rs.getLong(4)));
                 }
             }
