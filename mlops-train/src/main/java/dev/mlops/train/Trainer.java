@@ -152,6 +152,16 @@ public final class Trainer {
     }
 
     /**
+     * The Tribuo dataset this trainer would train on: the frame's features converted as {@link #train} does, for
+     * code that calls Tribuo directly.
+     */
+    public MutableDataset<?> dataset(Frame frame, String label) {
+        List<Field> features = FrameConverter.featureFields(frame, label);
+        return settings.task() == Task.CLASSIFICATION ? FrameConverter.classification(frame, label, features, missing)
+                : FrameConverter.regression(frame, label, features, missing);
+    }
+
+    /**
      * Trains on a frame.
      *
      * @param frame the training rows
