@@ -14,7 +14,7 @@ public interface TrainingListener {
 
     /** A listener that ignores everything. */
     static TrainingListener none() {
-        return event -> { };
+        return NoListener.INSTANCE;
     }
 
     /**

@@ -41,15 +41,28 @@ public final class TribuoTrainers {
     private TribuoTrainers() {
     }
 
-    /** A new Tribuo trainer for classification settings. */
+    /** A new Tribuo trainer for classification settings, with SGD progress logging off. */
     public static Trainer<Label> classifier(TrainerSettings s) {
+        return classifier(s, NO_LOGGING);
+    }
+
+    /** A new Tribuo regression trainer, with SGD progress logging off. */
+    public static Trainer<Regressor> regressor(TrainerSettings s) {
+        return regressor(s, NO_LOGGING);
+    }
+
+    /**
+     * A new Tribuo trainer for classification settings; SGD trainers log their loss every {@code loggingInterval}
+     * steps (-1 for never), which {@link TribuoProgress} turns into epoch progress.
+     */
+    public static Trainer<Label> classifier(TrainerSettings s, int loggingInterval) {
         if (s instanceof TrainerSettings.LogisticRegression r) {
             return new org.tribuo.classification.sgd.linear.LinearSGDTrainer(new LogMulticlass(),
-                    new AdaGrad(r.learningRate(), 0.1), r.epochs(), NO_LOGGING, r.minibatchSize(), r.seed());
+                    new AdaGrad(r.learningRate(), 0.1), r.epochs(), loggingInterval, r.minibatchSize(), r.seed());
         }
         if (s instanceof TrainerSettings.FactorizationMachineClassifier r) {
             return new FMClassificationTrainer(new LogMulticlass(), new AdaGrad(r.learningRate(), 0.1), r.epochs(),
-                    NO_LOGGING, r.minibatchSize(), r.seed(), r.factors(), r.variance());
+                    loggingInterval, r.minibatchSize(), r.seed(), r.factors(), r.variance());
         }
         if (s instanceof TrainerSettings.LibLinearClassifier r) {
             return new LibLinearClassificationTrainer(new LinearClassificationType(
@@ -82,15 +95,15 @@ public final class TribuoTrainers {
                 + ", not classification; pick a classifier or a numeric label");
     }
 
-    /** A new Tribuo trainer for regression settings. */
-    public static Trainer<Regressor> regressor(TrainerSettings s) {
+    /** A new Tribuo trainer for regression settings (see {@link #classifier(TrainerSettings, int)}). */
+    public static Trainer<Regressor> regressor(TrainerSettings s, int loggingInterval) {
         if (s instanceof TrainerSettings.LinearSgdRegressor r) {
             return new org.tribuo.regression.sgd.linear.LinearSGDTrainer(new SquaredLoss(),
-                    new AdaGrad(r.learningRate(), 0.1), r.epochs(), NO_LOGGING, r.minibatchSize(), r.seed());
+                    new AdaGrad(r.learningRate(), 0.1), r.epochs(), loggingInterval, r.minibatchSize(), r.seed());
         }
         if (s instanceof TrainerSettings.FactorizationMachineRegressor r) {
             return new FMRegressionTrainer(new SquaredLoss(), new AdaGrad(r.learningRate(), 0.1), r.epochs(),
-                    NO_LOGGING, r.minibatchSize(), r.seed(), r.factors(), r.variance(), r.standardise());
+                    loggingInterval, r.minibatchSize(), r.seed(), r.factors(), r.variance(), r.standardise());
         }
         if (s instanceof TrainerSettings.LibLinearRegressor r) {
             return new LibLinearRegressionTrainer(new LinearRegressionType(
