@@ -376,7 +376,7 @@ public final class Evaluator {
             Evaluation.CurvePoint b = curve.get(curve.size() - 1);
             slope = sign * (b.validationValue() - a.validationValue());
         }
-        String curveNote = Double.isNaN(slope) ? "" : slope > 0.005
+        String curveNote = Double.isNaN(slope) ? "" : slope >= 0.01
                 ? String.format(Locale.ROOT, " The validation curve still rises (%+.4f over its last step): more data"
                 + " should help.", slope)
                 : String.format(Locale.ROOT, " The validation curve has flattened (%+.4f over its last step): more"
