@@ -131,9 +131,9 @@ public final class GraphBuilder {
         for (String o : nodeOutputs) {
             reserve(o);
         }
-        for (Map.Entry<String, Object> e : attributes.entrySet()) {
-            node.addAttribute(attribute(e.getKey(), e.getValue()));
-        }
+        // Sorted, so that the same model always serializes to the same bytes (Map.of iterates in random order).
+        attributes.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> node.addAttribute(attribute(e.getKey(), e.getValue())));
         node(node.build());
     }
 
