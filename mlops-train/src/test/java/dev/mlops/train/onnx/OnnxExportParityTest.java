@@ -131,6 +131,16 @@ class OnnxExportParityTest {
                         new CARTRegressionTrainer(4), new AveragingCombiner(), 3, 7L)));
     }
 
+    /** Multi-output regression: one value column per dimension, in the order of {@code labelNames}. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("regressors")
+    void export_twoDimensionalRegressor_matchesTribuoPerDimension(String name, Supplier<Trainer<Regressor>> trainer) {
+        TestData.Split<Regressor> data = TestData.regression(12, 2);
+        Model<Regressor> model = trainer.get().train(data.train());
+        double worst = Parity.assertRegression("regression2d-" + name, model, data, CALLER);
+        assertTrue(worst <= Parity.TOLERANCE, name + " worst difference " + worst);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("regressors")
     void export_regressor_matchesTribuoOnHeldOutRows(String name, Supplier<Trainer<Regressor>> trainer) {

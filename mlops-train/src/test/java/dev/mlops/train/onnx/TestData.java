@@ -60,6 +60,11 @@ final class TestData {
     }
 
     static Split<Regressor> regression(long seed) {
+        return regression(seed, 1);
+    }
+
+    /** A regression with {@code dims} outputs named y, y2, y3...; dimension d is a different function of x. */
+    static Split<Regressor> regression(long seed, int dims) {
         Random rng = new Random(seed);
         double[] w = new double[FEATURES.size()];
         for (int j = 0; j < w.length; j++) {
@@ -77,7 +82,13 @@ final class TestData {
                 y += w[j] * x[j];
             }
             y += 0.5 * x[0] * x[1] + 0.3 * rng.nextGaussian();
-            Example<Regressor> e = example(new Regressor("y", y), x);
+            String[] names = new String[dims];
+            double[] ys = new double[dims];
+            for (int d = 0; d < dims; d++) {
+                names[d] = d == 0 ? "y" : "y" + (d + 1);
+                ys[d] = d == 0 ? y : (d + 1) * x[d] - y / 2 + x[(d + 2) % x.length] * x[d];
+            }
+            Example<Regressor> e = example(new Regressor(names, ys), x);
             if (i < 300) {
                 train.add(e);
             } else {
