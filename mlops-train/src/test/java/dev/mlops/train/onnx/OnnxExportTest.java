@@ -147,6 +147,26 @@ class OnnxExportTest {
         }
     }
 
+    /** Gamma and Tweedie boosters predict exp(margin); base_score is a mean, so its margin is log(base_score). */
+    @Test
+    void export_xgboostLogLinkRegression_matchesTribuo() {
+        TestData.Split<Regressor> linear = TestData.regression(8);
+        org.tribuo.MutableDataset<Regressor> train = new org.tribuo.MutableDataset<>(linear.train().getProvenance(),
+                new org.tribuo.regression.RegressionFactory());
+        for (Example<Regressor> e : linear.train()) {
+            ArrayExample<Regressor> positive = new ArrayExample<>(new Regressor("y", Math.exp(e.getOutput().getValues()[0] / 5)));
+            e.forEach(f -> positive.add(f.getName(), f.getValue()));
+            train.add(positive);
+        }
+        TestData.Split<Regressor> data = new TestData.Split<>(train, linear.test(), linear.testMatrix());
+        for (XGBoostRegressionTrainer.RegressionType type : List.of(XGBoostRegressionTrainer.RegressionType.GAMMA,
+                XGBoostRegressionTrainer.RegressionType.TWEEDIE)) {
+            Model<Regressor> model = new XGBoostRegressionTrainer(type, 10).train(data.train());
+            double worst = Parity.assertRegression("regression-xgboost-" + type, model, data, TestData.FEATURES);
+            assertTrue(worst <= Parity.TOLERANCE, type + " " + worst);
+        }
+    }
+
     @Test
     void export_duplicateFeatureName_rejectedNamingIt() {
         Model<Label> model = new LogisticRegressionTrainer().train(BINARY.train());
