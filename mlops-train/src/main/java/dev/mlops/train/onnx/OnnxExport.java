@@ -90,14 +90,14 @@ public final class OnnxExport {
         List<TensorSpec> outputs = new ArrayList<>();
         long width = labels.size();
         if (kind == ModelGraphs.Kind.CLASSIFICATION) {
+            scores = asOutput(g, scores, PROBABILITIES);
             g.opInto("", "ArgMax", List.of(scores), List.of(LABEL), Map.of("axis", 1L, "keepdims", 0L));
-            g.opInto("", "Identity", List.of(scores), List.of(PROBABILITIES), Map.of());
             g.output(LABEL, TensorProto.DataType.INT64, -1);
             g.output(PROBABILITIES, TensorProto.DataType.FLOAT, -1, width);
             outputs.add(new TensorSpec(LABEL, TensorSpec.ElementType.INT64, List.of(-1L)));
             outputs.add(new TensorSpec(PROBABILITIES, TensorSpec.ElementType.FLOAT, List.of(-1L, width)));
         } else {
-            g.opInto("", "Identity", List.of(scores), List.of(VALUE), Map.of());
+            asOutput(g, scores, VALUE);
             g.output(VALUE, TensorProto.DataType.FLOAT, -1, width);
             outputs.add(new TensorSpec(VALUE, TensorSpec.ElementType.FLOAT, List.of(-1L, width)));
         }
@@ -178,11 +178,8 @@ public final class OnnxExport {
         String features = Embedding.embed(g, preprocessing, "pre/", preWiring).get(FEATURES);
         modelWiring.put(FEATURES, features);
         Embedding.embed(g, inner, "model/", modelWiring);
-        for (OnnxMl.ValueInfoProto out : inner.getGraph().getOutputList()) {
-            g.valueInfo(out);
-        }
         OnnxMl.GraphProto.Builder graph = g.build(inner.getGraph().getName()).toBuilder()
-                .clearValueInfo().addAllOutput(inner.getGraph().getOutputList());
+                .addAllOutput(inner.getGraph().getOutputList());
         Map<String, String> metadata = new HashMap<>();
         for (OnnxMl.StringStringEntryProto e : inner.getMetadataPropsList()) {
             metadata.put(e.getKey(), e.getValue());
@@ -196,6 +193,14 @@ public final class OnnxExport {
         }
         return new ExportedModel(proto.toByteArray(), model.task(), inputs, model.outputs(), model.labelNames(),
                 model.featureNames(), model.missingFeatures(), model.probabilistic());
+    }
+
+    /** Makes {@code tensor} the graph output {@code name}: renamed in place, or copied when no node writes it. */
+    private static String asOutput(GraphBuilder g, String tensor, String name) {
+        if (!g.renameNodeOutput(tensor, name)) {
+            g.opInto("", "Identity", List.of(tensor), List.of(name), Map.of());
+        }
+        return name;
     }
 
     private static TensorSpec spec(OnnxMl.ValueInfoProto info) {

@@ -85,7 +85,7 @@ class OnnxExportParityTest {
                         new CARTClassificationTrainer(5, 0.6f, 7L), new FullyWeightedVotingCombiner(), 12, 7L)},
                 new Object[]{"adaboost-cart", (Supplier<Trainer<Label>>) () -> new AdaBoostTrainer(new CARTClassificationTrainer(2), 8, 7L)},
                 new Object[]{"xgboost", (Supplier<Trainer<Label>>) () -> new XGBoostClassificationTrainer(15)},
-                new Object[]{"xgboost-dart", (Supplier<Trainer<Label>>) () -> new XGBoostClassificationTrainer(10,
+                new Object[]{"xgboost-dart", (Supplier<Trainer<Label>>) () -> new XGBoostClassificationTrainer(6,
                         java.util.Map.of("objective", "multi:softprob", "booster", "dart", "rate_drop", 0.3, "seed", 7))},
                 new Object[]{"bagged-logistic", (Supplier<Trainer<Label>>) () ->
                         new BaggingTrainer<>(new LogisticRegressionTrainer(), new VotingCombiner(), 4, 7L)},

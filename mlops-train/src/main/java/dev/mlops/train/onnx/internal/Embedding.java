@@ -69,6 +69,13 @@ public final class Embedding {
             }
             g.node(copy.build());
         }
+        // Keep the copied graph's type declarations (under the new names): they type ai.onnx.ml outputs for checkers.
+        for (OnnxMl.ValueInfoProto info : graph.getValueInfoList()) {
+            String renamed = rename.get(info.getName());
+            if (renamed != null) {
+                g.valueInfo(info.toBuilder().setName(renamed).build());
+            }
+        }
         Map<String, String> outputs = new HashMap<>();
         for (OnnxMl.ValueInfoProto out : graph.getOutputList()) {
             String mapped = rename.get(out.getName());

@@ -96,6 +96,28 @@ public final class GraphBuilder {
         }
     }
 
+    /**
+     * Renames a tensor written by a node of this graph (and every read of it), so that a result can become a graph
+     * output without an Identity copy. Returns false when no node writes {@code from} (a graph input or initializer).
+     */
+    public boolean renameNodeOutput(String from, String to) {
+        boolean written = nodes.stream().anyMatch(n -> n.getOutputList().contains(from));
+        if (!written) {
+            return false;
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            NodeProto n = nodes.get(i);
+            if (n.getInputList().contains(from) || n.getOutputList().contains(from)) {
+                NodeProto.Builder b = n.toBuilder().clearInput().clearOutput();
+                n.getInputList().forEach(in -> b.addInput(in.equals(from) ? to : in));
+                n.getOutputList().forEach(out -> b.addOutput(out.equals(from) ? to : out));
+                nodes.set(i, b.build());
+            }
+        }
+        reserve(to);
+        return true;
+    }
+
     /** Adds an initializer as is (its name must already be unique in this graph). */
     public void initializer(TensorProto tensor) {
         reserve(tensor.getName());
