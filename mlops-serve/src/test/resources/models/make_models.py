@@ -61,7 +61,7 @@ def categorical():
 
 
 def slow(layers=40, width=512):
-    """y = mean over a chain of 40 [N,512]x[512,512] products: seconds for a few thousand rows, for timeout tests.
+    """y = x through a chain of 40 [N,512]x[512,512] products: the chain keeps the value (W is 1/512 everywhere), seconds for a few thousand rows, for timeout tests.
 
     Many small nodes rather than one big one, because ONNX Runtime checks RunOptions.setTerminate between nodes.
     """
