@@ -37,6 +37,7 @@ class RepositoryCrashTest {
                     Integer.toString(kill * 1000))
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             CountDownLatch ready = new CountDownLatch(1);
+            CountDownLatch registered = new CountDownLatch(1);
             Thread reader = new Thread(() -> {
                 try (BufferedReader r = new BufferedReader(
                         new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
@@ -45,6 +46,7 @@ class RepositoryCrashTest {
                             ready.countDown();
                         } else if (line.startsWith("registered ")) {
                             reported.add(Integer.parseInt(line.substring(11)));
+                            registered.countDown();
                         }
                     }
                 } catch (Exception e) {
@@ -53,6 +55,10 @@ class RepositoryCrashTest {
             });
             reader.start();
             assertTrue(ready.await(30, TimeUnit.SECONDS), "child JVM did not start");
+            if (kill % 2 == 1) {
+                // Half the kills come after at least one completed version, however slow the machine is.
+                assertTrue(registered.await(30, TimeUnit.SECONDS), "child JVM registered nothing");
+            }
             Thread.sleep(random.nextInt(400));
             child.destroyForcibly();
             child.waitFor(30, TimeUnit.SECONDS);
