@@ -4,7 +4,6 @@ import dev.mlops.api.Frame;
 import dev.mlops.api.ModelLoadException;
 import dev.mlops.api.model.ModelArtifact;
 import dev.mlops.api.model.ModelRepository;
-import dev.mlops.serve.internal.OnnxModelServer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;

@@ -10,7 +10,6 @@ import dev.mlops.api.DoubleColumn;
 import dev.mlops.api.Frame;
 import dev.mlops.api.model.ModelRepository;
 import dev.mlops.serve.PredictionException.Reason;
-import dev.mlops.serve.internal.OnnxModelServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

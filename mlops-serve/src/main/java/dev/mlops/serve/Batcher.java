@@ -1,6 +1,5 @@
-package dev.mlops.serve.internal;
+package dev.mlops.serve;
 
-import dev.mlops.serve.PredictionException;
 import dev.mlops.serve.PredictionException.Reason;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.mlops.serve.internal;
+package dev.mlops.serve;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
@@ -13,7 +13,6 @@ import dev.mlops.api.Frame;
 import dev.mlops.api.LongColumn;
 import dev.mlops.api.model.ModelSignature;
 import dev.mlops.api.model.TensorSpec;
-import dev.mlops.serve.Prediction;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Collections;

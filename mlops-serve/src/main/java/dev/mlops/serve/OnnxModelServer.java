@@ -1,4 +1,4 @@
-package dev.mlops.serve.internal;
+package dev.mlops.serve;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -8,15 +8,7 @@ import dev.mlops.api.model.ModelArtifact;
 import dev.mlops.api.model.ModelRef;
 import dev.mlops.api.model.ModelRepository;
 import dev.mlops.api.model.ModelVersion;
-import dev.mlops.serve.ModelServer;
-import dev.mlops.serve.Prediction;
-import dev.mlops.serve.PredictionEvent;
-import dev.mlops.serve.PredictionException;
 import dev.mlops.serve.PredictionException.Reason;
-import dev.mlops.serve.PredictionListener;
-import dev.mlops.serve.ServerConfig;
-import dev.mlops.serve.ServerInfo;
-import dev.mlops.serve.ServerStats;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -38,10 +30,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ONNX Runtime model server. Built through {@link ModelServer#newBuilder()}; public only so the API package can
- * construct it.
+ * The ONNX Runtime model server, built through {@link ModelServer#newBuilder()}. Package-private like every
+ * implementation class here, so the public surface is the interfaces, records and builders of this package.
  */
-public final class OnnxModelServer implements ModelServer {
+final class OnnxModelServer implements ModelServer {
     private static final Logger LOG = LoggerFactory.getLogger(OnnxModelServer.class);
 
     private final ModelRepository repository;
@@ -73,7 +65,7 @@ public final class OnnxModelServer implements ModelServer {
     }
 
     /** Loads the initial model; see {@link ModelServer.Builder#build()}. */
-    public OnnxModelServer(ModelRepository repository, String ref, Path artifactPath, ModelArtifact artifact,
+    OnnxModelServer(ModelRepository repository, String ref, Path artifactPath, ModelArtifact artifact,
                            ServerConfig config, Executor executor, Clock clock) {
         this.repository = repository;
         this.ref = ref;
@@ -410,7 +402,7 @@ public final class OnnxModelServer implements ModelServer {
     }
 
     /** Native objects open now in this JVM (tensors, results, sessions), for leak tests. */
-    public static long[] openNativeObjects() {
+    static long[] openNativeObjects() {
         return new long[] {LoadedModel.OPEN_TENSORS.get(), LoadedModel.OPEN_RESULTS.get(),
                 LoadedModel.OPEN_SESSIONS.get()};
     }

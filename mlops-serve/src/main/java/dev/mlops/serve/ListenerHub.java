@@ -1,7 +1,5 @@
-package dev.mlops.serve.internal;
+package dev.mlops.serve;
 
-import dev.mlops.serve.PredictionEvent;
-import dev.mlops.serve.PredictionListener;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;

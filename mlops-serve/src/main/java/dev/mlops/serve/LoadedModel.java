@@ -1,4 +1,4 @@
-package dev.mlops.serve.internal;
+package dev.mlops.serve;
 
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxJavaType;
@@ -13,10 +13,7 @@ import dev.mlops.api.model.ElementType;
 import dev.mlops.api.model.ModelArtifact;
 import dev.mlops.api.model.ModelSignature;
 import dev.mlops.api.model.TensorSpec;
-import dev.mlops.serve.ExecutionProvider;
-import dev.mlops.serve.PredictionException;
 import dev.mlops.serve.PredictionException.Reason;
-import dev.mlops.serve.ServerConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;

@@ -1,4 +1,4 @@
-package dev.mlops.serve.internal;
+package dev.mlops.serve;
 
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
@@ -14,7 +14,6 @@ import dev.mlops.api.TextColumn;
 import dev.mlops.api.model.ElementType;
 import dev.mlops.api.model.ModelSignature;
 import dev.mlops.api.model.TensorSpec;
-import dev.mlops.serve.PredictionException;
 import dev.mlops.serve.PredictionException.Reason;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -29,7 +28,7 @@ import java.util.Map;
  * {@code long[]}, {@code int[]}, {@code String[]} or {@code boolean[]}, of {@code rows * width} values).
  * Immutable after construction; safe to hand to another thread.
  */
-public final class InputBatch {
+final class InputBatch {
     private final ModelSignature signature;
     private final int rows;
     private final Object[] data;
