@@ -49,7 +49,7 @@ final class FileSystemModelRepository implements ModelRepository {
 
     private final Path root;
     private final Clock clock;
-    private final ObjectMapper mapper = Json.mapper();
+    private final ObjectMapper mapper = ModelArtifact.MAPPER;
 
     FileSystemModelRepository(Path root) {
         this(root, Clock.systemUTC());

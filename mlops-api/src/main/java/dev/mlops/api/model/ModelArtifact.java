@@ -53,6 +53,8 @@ public final class ModelArtifact {
     /** The manifest: format version and checksums. */
     public static final String MANIFEST_FILE = "manifest.json";
 
+    /** One configured copy of the SDK mapper, reused: a fresh copy per read re-introspects every type (ms). */
+    static final ObjectMapper MAPPER = Json.mapper();
     private static final List<String> CONTENT_FILES =
             List.of(MODEL_FILE, SIGNATURE_FILE, PROFILE_FILE, METRICS_FILE, PROVENANCE_FILE);
 
@@ -160,7 +162,7 @@ public final class ModelArtifact {
         Path manifestPath = dir.resolve(MANIFEST_FILE);
         Manifest manifest;
         try {
-            manifest = Json.mapper().readValue(Files.readAllBytes(manifestPath), Manifest.class);
+            manifest = MAPPER.readValue(Files.readAllBytes(manifestPath), Manifest.class);
         } catch (NoSuchFileException e) {
             throw new ModelLoadException("No " + MANIFEST_FILE + " in " + dir + ": this is not a model artifact, or "
                     + "it was not completely written. Write it with ModelArtifact.writeTo or register it in a "
@@ -198,7 +200,7 @@ public final class ModelArtifact {
             files.put(name, bytes);
         }
         try {
-            ObjectMapper mapper = Json.mapper();
+            ObjectMapper mapper = MAPPER;
             ModelSignature signature = mapper.readValue(files.get(SIGNATURE_FILE), ModelSignature.class);
             JsonNode profile = mapper.readTree(files.get(PROFILE_FILE));
             JsonNode metrics = mapper.readTree(files.get(METRICS_FILE));
@@ -272,7 +274,7 @@ public final class ModelArtifact {
 
         /** The reference profile, as any value Jackson can serialize (e.g. the data module's {@code Profile}). */
         public Builder profile(Object profile) {
-            return profile(profile instanceof JsonNode n ? n : Json.mapper().valueToTree(profile));
+            return profile(profile instanceof JsonNode n ? n : MAPPER.valueToTree(profile));
         }
 
         /** The evaluation metrics, as a JSON object. */
