@@ -151,6 +151,9 @@ final class OnnxModelServer implements ModelServer {
             RequestKey key = null;
             if (requestCache != null) {
                 LoadedModel now = current.get();
+                if (now == null) {
+                    throw closedException();
+                }
                 InputBatch in = InputBatch.fromRecords(now.signature, List.of(record));
                 key = new RequestKey(now.version, in.rowKey(0));
                 Prediction hit = requestCache.getIfPresent(key);

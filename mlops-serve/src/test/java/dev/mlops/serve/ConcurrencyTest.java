@@ -237,6 +237,19 @@ class ConcurrencyTest {
     }
 
     @Test
+    void refresh_onLatest_picksUpANewVersion() {
+        ModelRepository repo = ModelRepository.onFileSystem(dir.resolve("repo"));
+        repo.register("credit", TestModels.logreg("r1"));
+        try (ModelServer server = ModelServer.load(repo, "credit")) {
+            assertEquals(1, server.info().version());
+            assertTrue(!server.refresh());
+            repo.register("credit", TestModels.logreg("r2"));
+            assertTrue(server.refresh());
+            assertEquals(2, server.predict(Map.of("x1", 0, "x2", 0)).version());
+        }
+    }
+
+    @Test
     void hotReload_byPolling_followsTheAlias() throws Exception {
         ModelRepository repo = ModelRepository.onFileSystem(dir.resolve("repo"));
         repo.register("credit", TestModels.logreg("r1"));
