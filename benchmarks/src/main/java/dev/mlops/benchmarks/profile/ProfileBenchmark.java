@@ -15,6 +15,9 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.apache.datasketches.frequencies.ItemsSketch;
+import org.apache.datasketches.hll.HllSketch;
+import org.apache.datasketches.kll.KllDoublesSketch;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -120,6 +123,55 @@ public class ProfileBenchmark {
     @Floor("momentsFloor")
     public Profile profileTwoThreads() {
         return Profile.ofPartitions(frame, 2, ProfileOptions.DEFAULTS, pool);
+    }
+
+    /**
+     * The same sketches updated by hand over the raw arrays (moments loop, KLL k = 200, HLL lgK = 12, exact code
+     * counts fed to an ItemsSketch): what the profile costs without our code, to show what the SDK adds.
+     */
+    @Benchmark
+    @OperationsPerInvocation(CELLS)
+    @Floor("momentsFloor")
+    public void rawSketches(Blackhole bh) {
+        for (double[] v : numbers) {
+            KllDoublesSketch kll = KllDoublesSketch.newHeapInstance(200);
+            HllSketch hll = new HllSketch(12);
+            long n = 0;
+            double sum = 0;
+            for (double x : v) {
+                if (x == x) {
+                    n++;
+                    sum += x;
+                    kll.update(x);
+                    hll.update(x);
+                }
+            }
+            double mean = sum / n;
+            double m2 = 0;
+            for (double x : v) {
+                if (x == x) {
+                    double d = x - mean;
+                    m2 += d * d;
+                }
+            }
+            bh.consume(m2);
+            bh.consume(kll);
+            bh.consume(hll);
+        }
+        for (int i = 0; i < codes.length; i++) {
+            int[] counts = new int[cardinality[i]];
+            for (int c : codes[i]) {
+                counts[c]++;
+            }
+            ItemsSketch<String> items = new ItemsSketch<>(128);
+            HllSketch hll = new HllSketch(12);
+            for (int c = 0; c < counts.length; c++) {
+                items.update("label-" + c, counts[c]);
+                hll.update("label-" + c);
+            }
+            bh.consume(items);
+            bh.consume(hll);
+        }
     }
 
     /** The floor: count, sum, min, max and squared deviations over the raw arrays; code counts for categories. */
