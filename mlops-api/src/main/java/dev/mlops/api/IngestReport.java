@@ -59,6 +59,7 @@ public record IngestReport(String source, long rowsRead, long rowsAccepted, long
     }
 
     /** Whether every row read was accepted. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isClean() {
         return rowsRejected == 0;
     }

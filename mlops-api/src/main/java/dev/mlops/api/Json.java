@@ -49,7 +49,7 @@ public final class Json {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr();
-            throw new DataException("Cannot read a " + type.getSimpleName() + " from JSON" + where + ": "
+            throw new DataException("Cannot read " + type.getSimpleName() + " from JSON" + where + ": "
                     + e.getOriginalMessage() + ". Check that the text was written by this SDK's toJson().", e);
         }
     }

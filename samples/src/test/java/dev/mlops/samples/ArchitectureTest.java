@@ -1,0 +1,79 @@
+package dev.mlops.samples;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+
+/**
+ * The module and package rules of DESIGN.md and STYLE.md, checked on the compiled library classes of every module.
+ * The samples module depends on all of them, so this is where the whole picture is on the class path.
+ */
+@AnalyzeClasses(packages = "dev.mlops", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String API = "dev.mlops.api..";
+    private static final String DATA = "dev.mlops.data..";
+    private static final String FEATURES = "dev.mlops.features..";
+    private static final String TRAIN = "dev.mlops.train..";
+    private static final String SERVE = "dev.mlops.serve..";
+    private static final String MONITOR = "dev.mlops.monitor..";
+    private static final String SAMPLES = "dev.mlops.samples..";
+
+    @ArchTest
+    static final ArchRule modulesHaveNoCycles = slices().matching("dev.mlops.(*)..").should().beFreeOfCycles();
+
+    /** A package and its {@code internal} implementation package form one slice: the API calls in, the internals return API types. */
+    @ArchTest
+    static final ArchRule packagesHaveNoCycles = slices().assignedFrom(InternalAccess.packageWithItsInternals())
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule apiDependsOnNoStage = noClasses().that().resideInAPackage(API).should()
+            .dependOnClassesThat().resideInAnyPackage(DATA, FEATURES, TRAIN, SERVE, MONITOR, SAMPLES);
+
+    @ArchTest
+    static final ArchRule dataDependsOnlyOnApi = noClasses().that().resideInAPackage(DATA).should()
+            .dependOnClassesThat().resideInAnyPackage(FEATURES, TRAIN, SERVE, MONITOR, SAMPLES).allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule featuresDependOnDataAndApi = noClasses().that().resideInAPackage(FEATURES).should()
+            .dependOnClassesThat().resideInAnyPackage(TRAIN, SERVE, MONITOR, SAMPLES).allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule trainDoesNotReachServingOrMonitoring = noClasses().that().resideInAPackage(TRAIN).should()
+            .dependOnClassesThat().resideInAnyPackage(SERVE, MONITOR, SAMPLES).allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule serveDependsOnlyOnApi = noClasses().that().resideInAPackage(SERVE).should()
+            .dependOnClassesThat().resideInAnyPackage(DATA, FEATURES, TRAIN, MONITOR, SAMPLES, "org.tribuo..")
+            .because("a service that embeds the server must not drag the training stack in")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule monitorDependsOnDataAndApi = noClasses().that().resideInAPackage(MONITOR).should()
+            .dependOnClassesThat().resideInAnyPackage(FEATURES, TRAIN, SERVE, SAMPLES).allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule internalsStayInTheirModule = noClasses().should(InternalAccess.crossesModule())
+            .because("internal packages are implementation details of one module");
+
+    @ArchTest
+    static final ArchRule libraryCodeDoesNotPrint = noClasses().that().resideOutsideOfPackages(SAMPLES,
+            "dev.mlops.benchmarks..").should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+            .because("libraries log through SLF4J; printing is for samples and benchmarks");
+
+    @ArchTest
+    static final ArchRule noGenericExceptions = GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
+
+    @ArchTest
+    static final ArchRule noJavaUtilLogging = GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+
+    @ArchTest
+    static final ArchRule noImplSuffix = noClasses().should().haveSimpleNameEndingWith("Impl")
+            .because("implementations are named for their behaviour (STYLE.md, 11)");
+}
