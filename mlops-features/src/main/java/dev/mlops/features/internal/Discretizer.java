@@ -47,7 +47,8 @@ public final class Discretizer {
         for (int b = 0; b < used.length; b++) {
             used[b] = used[b] == 1 ? levels++ : -1;
         }
-        if (levels != used.length) {
+        boolean dense = used[used.length - 1] == -1 ? levels == used.length - 1 : levels == used.length;
+        if (!dense) {
             for (int i = 0; i < n; i++) {
                 out[i] = used[out[i]];
             }
