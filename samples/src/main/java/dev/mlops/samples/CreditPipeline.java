@@ -4,7 +4,11 @@ import dev.mlops.api.FieldRole;
 import dev.mlops.api.Frame;
 import dev.mlops.api.Ingest;
 import dev.mlops.data.CsvSource;
+import dev.mlops.data.split.TrainTestSplit;
+import java.io.IOException;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -18,8 +22,18 @@ public final class CreditPipeline {
     }
 
     /** Runs the pipeline and prints what each stage found. */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
+        Path output = Files.createDirectories(args.length > 0 ? Path.of(args[0]) : Path.of("target", "credit-pipeline"));
         Frame credit = collect();
+
+        section("2. Verify: profile, contract, fitness for use, split");
+        TrainTestSplit split = VerifyStage.run(credit, output);
+
+        section("3. Features: rank, select, fit preprocessing");
+        FeatureStage.Result features = FeatureStage.run(split.train());
+
+        section("Done");
+        System.out.println("Reports and artifacts are in " + output.toAbsolutePath());
     }
 
     /** Collect: reads the CSV with inferred types and prints the schema, the ingest report and the first rows. */
