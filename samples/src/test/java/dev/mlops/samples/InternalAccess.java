@@ -5,6 +5,8 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
 /** An ArchUnit condition: a class uses an {@code ...internal} package of another module. */
 final class InternalAccess {
@@ -24,6 +26,26 @@ final class InternalAccess {
                         events.add(SimpleConditionEvent.violated(d, d.getDescription()));
                     }
                 }
+            }
+        };
+    }
+
+    /** Slices by package, counting {@code x.internal} (and its subpackages) as part of {@code x}. */
+    static SliceAssignment packageWithItsInternals() {
+        return new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                String p = javaClass.getPackageName();
+                if (!p.startsWith("dev.mlops.")) {
+                    return SliceIdentifier.ignore();
+                }
+                int internal = p.indexOf(".internal");
+                return SliceIdentifier.of(internal < 0 ? p : p.substring(0, internal));
+            }
+
+            @Override
+            public String getDescription() {
+                return "packages of dev.mlops, each with its internal subpackages";
             }
         };
     }

@@ -1,0 +1,221 @@
+package dev.mlops.data.validate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mlops.api.CategoricalColumn;
+import dev.mlops.api.DoubleColumn;
+import dev.mlops.api.FieldType;
+import dev.mlops.api.Frame;
+import dev.mlops.api.LongColumn;
+import dev.mlops.api.TextColumn;
+import dev.mlops.api.ValidationException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ValidatorTest {
+    static Frame people() {
+        return Frame.of(LongColumn.of("customer_id", 1, 2, 3, 4, 5, 6),
+                DoubleColumn.of("age", 25, 40, 33, Double.NaN, 61, 19),
+                CategoricalColumn.of("housing", "own", "rent", "own", "free", "own", "rent"),
+                TextColumn.of("email", "a@x.org", "b@x.org", "c@x.org", "d@x.org", "e@x.org", "f@x.org"),
+                DoubleColumn.of("income", 10, 20, 30, 40, 50, 60),
+                DoubleColumn.of("debt", 1, 2, 3, 4, 5, 6));
+    }
+
+    static Frame bad() {
+        return Frame.of(LongColumn.of("customer_id", 1, 2, 2, 4),
+                DoubleColumn.of("age", 15, 40, Double.NaN, 130),
+                CategoricalColumn.of("housing", "own", "castle", "own", "boat"),
+                TextColumn.of("email", "a@x.org", "nope", "c@x.org", null),
+                DoubleColumn.of("income", 10, 20, 30, 40),
+                DoubleColumn.of("debt", 1, 50, 3, 4));
+    }
+
+    @Test
+    void inferFrom_reference_passesOnItself() {
+        ValidationReport r = Validator.inferFrom(people()).validate(people());
+        assertTrue(r.passed(), r.summary());
+        assertTrue(r.warnings().isEmpty(), r.summary());
+    }
+
+    @Test
+    void designAim_inferExpectValidate_reads() {
+        ValidationReport checks = Validator.inferFrom(people()).expect("age").between(18, 100).validate(people());
+        assertTrue(checks.passed());
+        assertTrue(checks.result("age between 18 and 100").isPresent());
+    }
+
+    @Test
+    void inferFrom_infersTypesRangesDomainsUniquenessAndRowCount() {
+        Contract c = Contract.inferFrom(people());
+        assertTrue(c.constraints().contains(new Constraint.TypeIs("age", FieldType.NUMERIC, Severity.ERROR)));
+        // ages 19..61: span 42, margin 10% = 4.2 each side
+        Constraint.Range age = (Constraint.Range) c.constraintsOn("age").stream()
+                .filter(x -> x instanceof Constraint.Range).findFirst().orElseThrow();
+        assertEquals(19 - 4.2, age.min(), 1e-9);
+        assertEquals(61 + 4.2, age.max(), 1e-9);
+        // 1 of 6 missing, plus 5% slack
+        assertTrue(c.constraints().contains(new Constraint.Completeness("age", 1.0 / 6 + 0.05, Severity.ERROR)));
+        assertTrue(c.constraints().contains(new Constraint.AllowedValues("housing", List.of("free", "own", "rent"),
+                Severity.ERROR)));
+        assertTrue(c.constraints().contains(new Constraint.Unique("customer_id", Severity.ERROR)));
+        assertTrue(c.constraints().contains(new Constraint.RowCount(0, 60, Severity.WARNING)));
+        // integers round outwards: 1..6, span 5, margin 0.5
+        assertTrue(c.constraints().contains(new Constraint.Range("customer_id", 0, 7, Severity.ERROR)));
+    }
+
+    @Test
+    void contract_jsonRoundTrip_andHandEdit() {
+        Contract c = Contract.inferFrom(people());
+        assertEquals(c, Contract.fromJson(c.toJson()));
+        String edited = c.toJson().replace("\"max\" : 65.2", "\"max\" : 30.0");
+        ValidationReport r = Validator.of(Contract.fromJson(edited)).validate(people());
+        assertEquals(3, r.result("age between 14.8 and 30").orElseThrow().failingRows()); // 40, 33, 61
+    }
+
+    @Test
+    void validate_badFrame_countsEveryFailureExactly() {
+        Validator v = Validator.inferFrom(people())
+                .expect("email").matches("[^@]+@[^@]+")
+                .expect("age").notNull()
+                .expectRows("debt below income", List.of("income", "debt"),
+                        row -> row.getDouble("debt") < row.getDouble("income"));
+        ValidationReport r = v.validate(bad(), "bad.csv");
+        assertFalse(r.passed());
+        assertEquals(1, failing(r, "age between"));          // 130; 15 is inside the inferred [14.8, 65.2]
+        assertEquals(1, failing(r, "age is never missing"));
+        assertEquals(2, failing(r, "housing in"));           // castle, boat
+        assertEquals(2, failing(r, "customer_id is unique")); // both rows holding 2
+        assertEquals(1, failing(r, "email matches"));        // "nope"; the missing one is completeness's
+        assertEquals(1, failing(r, "debt below income"));
+        ConstraintResult housing = find(r, "housing in");
+        assertTrue(housing.observed().contains("[boat, castle]"), housing.observed());
+        assertEquals(1, housing.sample().get(0).row());
+        assertEquals("castle", housing.sample().get(0).values().get("housing"));
+        ValidationException e = assertThrows(ValidationException.class, r::orThrow);
+        assertTrue(e.getMessage().contains("bad.csv"));
+        assertTrue(e.getMessage().contains("housing in"));
+    }
+
+    @Test
+    void validate_sampleSize_boundsTheSample() {
+        double[] v = new double[100];
+        java.util.Arrays.fill(v, 500);
+        ValidationReport r = Validator.create().withSampleSize(3).expect("x").between(0, 1)
+                .validate(Frame.of(DoubleColumn.of("x", v)));
+        assertEquals(100, r.results().get(0).failingRows());
+        assertEquals(3, r.results().get(0).sample().size());
+    }
+
+    @Test
+    void warning_failureDoesNotThrow() {
+        ValidationReport r = Validator.create().expect("age").warning().between(0, 50).validate(people());
+        assertTrue(r.passed());
+        assertEquals(1, r.warnings().size());
+        r.orThrow();
+    }
+
+    @Test
+    void cardinalityRowCountTypeAndAbsentColumns_areFrameLevel() {
+        ValidationReport r = Validator.create()
+                .expect("housing").cardinalityBetween(1, 2)
+                .expectRowCount(10, 20)
+                .expect("age").hasType(FieldType.INTEGER)
+                .expect("nope").notNull()
+                .validate(people());
+        assertEquals(4, r.errors().size());
+        assertEquals("3 distinct values", find(r, "housing has").observed());
+        assertTrue(find(r, "nope").message().contains("no column 'nope'"));
+    }
+
+    @Test
+    void maxMissingShare_andValuePredicateAndRowPredicate() {
+        ValidationReport r = Validator.create()
+                .expect("age").maxMissingShare(0.1)
+                .expect("income").satisfies("is a multiple of 20", x -> x % 20 == 0)
+                .expectRow("age known or income high", row -> !row.isMissing("age") || row.getDouble("income") > 100)
+                .validate(people());
+        assertEquals("1 missing (16.67%)", find(r, "age is missing").observed());
+        assertFalse(find(r, "age is missing").passed());
+        assertEquals(3, failing(r, "income is a multiple"));
+        assertEquals(1, failing(r, "age known"));
+    }
+
+    @Test
+    void freshness_againstInjectedClock() {
+        Frame f = Frame.of(LongColumn.ofInstants("ts", Instant.parse("2024-05-01T10:00:00Z"), null,
+                Instant.parse("2024-05-01T12:00:00Z")));
+        Validator v = Validator.create().expect("ts").freshWithin(Duration.ofHours(24));
+        Clock soon = Clock.fixed(Instant.parse("2024-05-02T11:00:00Z"), ZoneOffset.UTC);
+        Clock late = Clock.fixed(Instant.parse("2024-05-02T12:00:01Z"), ZoneOffset.UTC);
+        assertTrue(v.withClock(soon).validate(f).passed());
+        ValidationReport r = v.withClock(late).validate(f);
+        assertFalse(r.passed());
+        assertTrue(r.results().get(0).observed().contains("PT24H1S"), r.results().get(0).observed());
+        assertFalse(v.withClock(soon).validate(f.slice(1, 2)).passed()); // only a missing timestamp
+    }
+
+    @Test
+    void quarantine_splitsRowsAndNamesBrokenConstraints() {
+        Quarantine q = Validator.inferFrom(people()).quarantine(bad());
+        assertEquals(bad().rowCount(), q.valid().rowCount() + q.invalid().rowCount());
+        // row 0 is fine (15 is inside the inferred age range); 1: castle, unknown email, duplicate id;
+        // 2: duplicate id; 3: age 130, boat. The missing age of row 2 is within the inferred missing share.
+        assertEquals(1, q.valid().rowCount());
+        assertEquals(List.of(1, 2, 3), q.violations().stream().map(Quarantine.RowViolations::row).toList());
+        Quarantine.RowViolations row1 = q.violations().get(0);
+        assertEquals(1, row1.row());
+        assertTrue(row1.constraints().stream().anyMatch(s -> s.startsWith("housing in")), row1.toString());
+        assertTrue(row1.constraints().stream().anyMatch(s -> s.startsWith("customer_id is unique")));
+        assertTrue(row1.constraints().stream().anyMatch(s -> s.startsWith("email in")));
+        String why = q.invalid().text(Quarantine.VIOLATIONS_COLUMN).getString(0);
+        assertTrue(why.contains("housing in"), why);
+        Quarantine clean = Validator.inferFrom(people()).quarantine(people());
+        assertEquals(6, clean.valid().rowCount());
+        assertEquals(0, clean.invalid().rowCount());
+    }
+
+    @Test
+    void report_jsonRoundTrip() {
+        ValidationReport r = Validator.inferFrom(people()).validate(bad(), "bad");
+        assertEquals(r, ValidationReport.fromJson(r.toJson()));
+    }
+
+    @Test
+    void later_expectation_replacesInferredRule() {
+        Validator v = Validator.inferFrom(people()).expect("age").between(0, 200);
+        long ranges = v.contract().constraintsOn("age").stream().filter(c -> c instanceof Constraint.Range).count();
+        assertEquals(1, ranges);
+        assertTrue(v.without("age").contract().constraintsOn("age").isEmpty());
+    }
+
+    @Test
+    void emptyFrame_inferAndValidate() {
+        Frame empty = people().head(0);
+        ValidationReport r = Validator.inferFrom(empty).validate(empty);
+        assertTrue(r.passed(), r.summary());
+    }
+
+    @Test
+    void inferenceOptions_jsonRoundTrip() {
+        InferenceOptions o = new InferenceOptions(0.2, 10, 3, 0.01);
+        assertEquals(o, InferenceOptions.fromJson(o.toJson()));
+        assertThrows(IllegalArgumentException.class, () -> new InferenceOptions(-1, 10, 3, 0));
+    }
+
+    private static ConstraintResult find(ValidationReport r, String prefix) {
+        return r.results().stream().filter(x -> x.name().startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no result " + prefix + " in " + r.summary()));
+    }
+
+    private static long failing(ValidationReport r, String prefix) {
+        return find(r, prefix).failingRows();
+    }
+}

@@ -1,0 +1,505 @@
+package dev.mlops.features.internal;
+
+import dev.mlops.api.CategoricalColumn;
+import dev.mlops.api.Column;
+import dev.mlops.api.DataException;
+import dev.mlops.api.DoubleColumn;
+import dev.mlops.api.Field;
+import dev.mlops.api.FieldType;
+import dev.mlops.api.Frame;
+import dev.mlops.api.TextColumn;
+import dev.mlops.features.FittedTransform;
+import dev.mlops.features.Transform;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The fitted transforms: immutable records (their JSON form) that apply in Java and emit the same computation as
+ * ONNX nodes. Java computes in double, ONNX Runtime in float; comparisons that decide a bucket are made in float in
+ * both, so the two never disagree on a bucket.
+ */
+public final class FittedSteps {
+    /** The string a missing categorical or text value becomes in the ONNX graph's string inputs. */
+    public static final String MISSING_STRING = "";
+    /** What constant imputation maps labels it did not see in fitting to, inside the ONNX graph only. */
+    static final String UNSEEN_SENTINEL = "\u0000unseen";
+
+    private FittedSteps() {
+    }
+
+    /** A fitted step that can write itself into an ONNX graph. */
+    public interface Step extends FittedTransform {
+        /** Adds this step's nodes, reading and updating the tensors of its columns. */
+        void emit(OnnxGraph graph);
+    }
+
+    // ---- shared column helpers ------------------------------------------------------------------------------
+
+    static double[] numbers(Frame frame, String column, String step) {
+        Column c = frame.column(column);
+        double[] v = FeatureData.numeric(c);
+        if (v == null) {
+            throw new IllegalArgumentException(step + " needs a NUMERIC, INTEGER or BOOLEAN column, but '" + column
+                    + "' is " + c.type() + "; encode it first (oneHot or ordinal) or leave it out of this step");
+        }
+        return v;
+    }
+
+    static CategoricalColumn labels(Frame frame, String column, String step) {
+        Column c = frame.column(column);
+        if (c instanceof CategoricalColumn cc) {
+            return cc;
+        }
+        if (c instanceof TextColumn t) {
+            CategoricalColumn.Builder b = CategoricalColumn.builder(t.field().withType(FieldType.CATEGORICAL), t.size());
+            for (int i = 0; i < t.size(); i++) {
+                String s = t.getString(i);
+                if (s == null) {
+                    b.addMissing();
+                } else {
+                    b.add(s);
+                }
+            }
+            return b.build();
+        }
+        throw new IllegalArgumentException(step + " needs a CATEGORICAL or TEXT column, but '" + column + "' is "
+                + c.type() + "; use a numeric step (scale, bucketize, log) for numbers");
+    }
+
+    static DoubleColumn numeric(Column like, String name, double[] values) {
+        return DoubleColumn.of(new Field(name, FieldType.NUMERIC, true, like.field().role()), values);
+    }
+
+    static float[] floats(double... v) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            f[i] = (float) v[i];
+        }
+        return f;
+    }
+
+    // ---- imputation ------------------------------------------------------------------------------------------
+
+    /**
+     * A fill value for one column.
+     *
+     * @param column the column
+     * @param categorical whether the column holds labels
+     * @param number the fill value of a numeric column
+     * @param label the fill label of a categorical or text column
+     * @param known the labels seen in fitting (categorical only; the ONNX form maps them to themselves)
+     */
+    public record Fill(String column, boolean categorical, double number, String label, List<String> known) {
+        /** Copies the known labels. */
+        public Fill {
+            Objects.requireNonNull(column, "column");
+            known = known == null ? List.of() : List.copyOf(known);
+        }
+    }
+
+    /** Fitted imputation: missing values become the fill value. */
+    public record Impute(Transform.Imputation imputation, List<Fill> fills) implements Step {
+        /** Copies the fills. */
+        public Impute {
+            fills = List.copyOf(fills);
+        }
+
+        @Override
+        public List<String> inputColumns() {
+            return fills.stream().map(Fill::column).toList();
+        }
+
+        @Override
+        public Frame apply(Frame frame) {
+            Frame out = frame;
+            for (Fill f : fills) {
+                if (f.categorical()) {
+                    CategoricalColumn c = labels(frame, f.column(), "Imputation");
+                    CategoricalColumn.Builder b = CategoricalColumn.builder(c.field(), c.size());
+                    for (int i = 0; i < c.size(); i++) {
+                        String s = c.getString(i);
+                        b.add(s == null ? f.label() : s);
+                    }
+                    out = out.withColumn(b.build());
+                } else {
+                    double[] v = numbers(frame, f.column(), "Imputation");
+                    for (int i = 0; i < v.length; i++) {
+                        if (Double.isNaN(v[i])) {
+                            v[i] = f.number();
+                        }
+                    }
+                    out = out.withColumn(numeric(frame.column(f.column()), f.column(), v));
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public void emit(OnnxGraph g) {
+            for (Fill f : fills) {
+                String in = g.column(f.column());
+                String out = g.fresh(f.column() + "_imputed");
+                if (f.categorical()) {
+                    // LabelEncoder maps every known label to itself and "" (missing) to the fill; a label not seen in
+                    // fitting maps to a sentinel that later encoders treat as unseen, as Java treats the label itself.
+                    List<String> keys = new ArrayList<>();
+                    List<String> values = new ArrayList<>();
+                    keys.add(MISSING_STRING);
+                    values.add(f.label());
+                    for (String k : f.known()) {
+                        if (!k.equals(MISSING_STRING)) {
+                            keys.add(k);
+                            values.add(k);
+                        }
+                    }
+                    if (!keys.contains(f.label())) {
+                        keys.add(f.label());
+                        values.add(f.label());
+                    }
+                    g.node("LabelEncoder", OnnxGraph.ML, List.of(in), List.of(out), List.of(
+                            OnnxGraph.stringsAttr("keys_strings", keys), OnnxGraph.stringsAttr("values_strings", values),
+                            OnnxGraph.stringAttr("default_string", UNSEEN_SENTINEL)));
+                    g.set(f.column(), out, true);
+                } else {
+                    g.node("Imputer", OnnxGraph.ML, List.of(in), List.of(out), List.of(
+                            OnnxGraph.floatsAttr("imputed_value_floats", (float) f.number()),
+                            OnnxGraph.floatAttr("replaced_value_float", Float.NaN)));
+                    g.set(f.column(), out, false);
+                }
+            }
+        }
+    }
+
+    // ---- scaling ---------------------------------------------------------------------------------------------
+
+    /**
+     * {@code (x - offset) * scale} for one column.
+     *
+     * @param column the column
+     * @param offset subtracted first
+     * @param scale multiplied after
+     */
+    public record Affine(String column, double offset, double scale) {
+    }
+
+    /** Fitted scaling: {@code (x - offset) * scale}; missing stays missing. */
+    public record Scale(Transform.Scaling scaling, List<Affine> columns) implements Step {
+        /** Copies the columns. */
+        public Scale {
+            columns = List.copyOf(columns);
+        }
+
+        @Override
+        public List<String> inputColumns() {
+            return columns.stream().map(Affine::column).toList();
+        }
+
+        @Override
+        public Frame apply(Frame frame) {
+            Frame out = frame;
+            for (Affine a : columns) {
+                double[] v = numbers(frame, a.column(), "Scaling");
+                double o = a.offset();
+                double s = a.scale();
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = (v[i] - o) * s;
+                }
+                out = out.withColumn(numeric(frame.column(a.column()), a.column(), v));
+            }
+            return out;
+        }
+
+        @Override
+        public void emit(OnnxGraph g) {
+            for (Affine a : columns) {
+                String in = g.column(a.column());
+                String out = g.fresh(a.column() + "_scaled");
+                g.node("Scaler", OnnxGraph.ML, List.of(in), List.of(out), List.of(
+                        OnnxGraph.floatsAttr("offset", (float) a.offset()),
+                        OnnxGraph.floatsAttr("scale", (float) a.scale())));
+                g.set(a.column(), out, false);
+            }
+        }
+    }
+
+    // ---- one-hot and ordinal ---------------------------------------------------------------------------------
+
+    /**
+     * The labels seen in fitting for one column, sorted.
+     *
+     * @param column the column
+     * @param labels the labels, in output order
+     */
+    public record Categories(String column, List<String> labels) {
+        /** Copies the labels. */
+        public Categories {
+            labels = List.copyOf(labels);
+        }
+
+        /** For each code of {@code c}'s dictionary, the index of its label here, or -1. */
+        int[] indexOfCodes(CategoricalColumn c) {
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < labels.size(); i++) {
+                index.put(labels.get(i), i);
+            }
+            int[] map = new int[c.dictionary().size()];
+            for (int i = 0; i < map.length; i++) {
+                map[i] = index.getOrDefault(c.dictionary().get(i), -1);
+            }
+            return map;
+        }
+
+        /** The names of the one-hot columns: {@code column=label}. */
+        public List<String> oneHotNames() {
+            return labels.stream().map(l -> column + "=" + l).toList();
+        }
+    }
+
+    /** Fitted one-hot encoding: one 0/1 column per fitted label, at the position of the original column. */
+    public record OneHot(Transform.UnseenCategories unseen, List<Categories> columns) implements Step {
+        /** Copies the columns. */
+        public OneHot {
+            columns = List.copyOf(columns);
+        }
+
+        @Override
+        public List<String> inputColumns() {
+            return columns.stream().map(Categories::column).toList();
+        }
+
+        @Override
+        public Frame apply(Frame frame) {
+            Map<String, List<Column>> replaced = new HashMap<>();
+            for (Categories cat : columns) {
+                CategoricalColumn c = labels(frame, cat.column(), "One-hot encoding");
+                int[] map = cat.indexOfCodes(c);
+                int k = cat.labels().size();
+                int n = c.size();
+                double[][] out = new double[k][n];
+                for (int i = 0; i < n; i++) {
+                    int code = c.code(i);
+                    int j = code < 0 ? -1 : map[code];
+                    if (j >= 0) {
+                        out[j][i] = 1;
+                    } else if (unseen == Transform.UnseenCategories.ERROR) {
+                        String value = c.getString(i);
+                        throw new DataException(value == null ? "Missing value" : "Unseen category", "frame", i + 1,
+                                cat.column(), value, "one of " + cat.labels(),
+                                value == null ? "impute the column before one-hot encoding"
+                                        : "refit on data with this category, or encode with UnseenCategories.IGNORE",
+                                null);
+                    }
+                }
+                List<Column> cols = new ArrayList<>(k);
+                List<String> names = cat.oneHotNames();
+                for (int j = 0; j < k; j++) {
+                    cols.add(numeric(c, names.get(j), out[j]));
+                }
+                replaced.put(cat.column(), cols);
+            }
+            return expand(frame, replaced);
+        }
+
+        @Override
+        public void emit(OnnxGraph g) {
+            for (Categories cat : columns) {
+                String in = g.column(cat.column());
+                String encoded = g.fresh(cat.column() + "_onehot3d");
+                g.node("OneHotEncoder", OnnxGraph.ML, List.of(in), List.of(encoded), List.of(
+                        OnnxGraph.stringsAttr("cats_strings", cat.labels()),
+                        OnnxGraph.intAttr("zeros", unseen == Transform.UnseenCategories.IGNORE ? 1 : 0)));
+                String shape = g.int64Init(g.fresh(cat.column() + "_shape"), new long[] {-1, cat.labels().size()},
+                        new long[] {2});
+                String out = g.fresh(cat.column() + "_onehot");
+                g.node("Reshape", "", List.of(encoded, shape), List.of(out), List.of());
+                g.setWide(cat.oneHotNames(), out);
+            }
+        }
+    }
+
+    static Frame expand(Frame frame, Map<String, List<Column>> replaced) {
+        List<Column> out = new ArrayList<>();
+        for (Column c : frame.columns()) {
+            List<Column> r = replaced.get(c.name());
+            if (r == null) {
+                out.add(c);
+            } else {
+                out.addAll(r);
+            }
+        }
+        return Frame.of(out);
+    }
+
+    /** Fitted ordinal encoding: the index of the label among the fitted labels; unseen or missing: -1. */
+    public record Ordinal(List<Categories> columns) implements Step {
+        /** Copies the columns. */
+        public Ordinal {
+            columns = List.copyOf(columns);
+        }
+
+        @Override
+        public List<String> inputColumns() {
+            return columns.stream().map(Categories::column).toList();
+        }
+
+        @Override
+        public Frame apply(Frame frame) {
+            Frame out = frame;
+            for (Categories cat : columns) {
+                CategoricalColumn c = labels(frame, cat.column(), "Ordinal encoding");
+                int[] map = cat.indexOfCodes(c);
+                double[] v = new double[c.size()];
+                for (int i = 0; i < v.length; i++) {
+                    int code = c.code(i);
+                    v[i] = code < 0 ? -1 : map[code];
+                }
+                out = out.withColumn(numeric(c, cat.column(), v));
+            }
+            return out;
+        }
+
+        @Override
+        public void emit(OnnxGraph g) {
+            for (Categories cat : columns) {
+                String in = g.column(cat.column());
+                String out = g.fresh(cat.column() + "_ordinal");
+                float[] values = new float[cat.labels().size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = i;
+                }
+                g.node("LabelEncoder", OnnxGraph.ML, List.of(in), List.of(out), List.of(
+                        OnnxGraph.stringsAttr("keys_strings", cat.labels()), OnnxGraph.floatsAttr("values_floats", values),
+                        OnnxGraph.floatAttr("default_float", -1f)));
+                g.set(cat.column(), out, false);
+            }
+        }
+    }
+
+    // ---- bucketizing -----------------------------------------------------------------------------------------
+
+    /**
+     * The cut points of one column's buckets.
+     *
+     * @param column the column
+     * @param edges increasing cut points; bucket = number of edges {@code <= x}
+     */
+    public record Edges(String column, List<Double> edges) {
+        /** Copies the edges. */
+        public Edges {
+            edges = List.copyOf(edges);
+        }
+    }
+
+    /** Fitted quantile bucketizing: the number of cut points at or below the value; missing stays missing. */
+    public record Bucketize(int buckets, List<Edges> columns) implements Step {
+        /** Copies the columns. */
+        public Bucketize {
+            columns = List.copyOf(columns);
+        }
+
+        @Override
+        public List<String> inputColumns() {
+            return columns.stream().map(Edges::column).toList();
+        }
+
+        @Override
+        public Frame apply(Frame frame) {
+            Frame out = frame;
+            for (Edges e : columns) {
+                double[] v = numbers(frame, e.column(), "Bucketizing");
+                float[] edges = new float[e.edges().size()];
+                for (int i = 0; i < edges.length; i++) {
+                    edges[i] = e.edges().get(i).floatValue();
+                }
+                for (int i = 0; i < v.length; i++) {
+                    if (!Double.isNaN(v[i])) {
+                        float x = (float) v[i];
+                        int b = 0;
+                        while (b < edges.length && x >= edges[b]) {
+                            b++;
+                        }
+                        v[i] = b;
+                    }
+                }
+                out = out.withColumn(numeric(frame.column(e.column()), e.column(), v));
+            }
+            return out;
+        }
+
+        @Override
+        public void emit(OnnxGraph g) {
+            for (Edges e : columns) {
+                String in = g.column(e.column());
+                String isNan = g.fresh(e.column() + "_isnan");
+                g.node("IsNaN", "", List.of(in), List.of(isNan), List.of());
+                String count;
+                if (e.edges().isEmpty()) {
+                    count = g.floatInit(g.fresh(e.column() + "_zero"), new float[] {0f}, new long[0]);
+                } else {
+                    double[] d = e.edges().stream().mapToDouble(Double::doubleValue).toArray();
+                    String edges = g.floatInit(g.fresh(e.column() + "_edges"), floats(d), new long[] {1, d.length});
+                    String ge = g.fresh(e.column() + "_ge");
+                    g.node("GreaterOrEqual", "", List.of(in, edges), List.of(ge), List.of());
+                    String asFloat = g.fresh(e.column() + "_gef");
+                    g.node("Cast", "", List.of(ge), List.of(asFloat), List.of(OnnxGraph.intAttr("to", 1)));
+                    String axes = g.int64Init(g.fresh(e.column() + "_axes"), new long[] {1}, new long[] {1});
+                    count = g.fresh(e.column() + "_count");
+                    g.node("ReduceSum", "", List.of(asFloat, axes), List.of(count), List.of(
+                            OnnxGraph.intAttr("keepdims", 1)));
+                }
+                String out = g.fresh(e.column() + "_bucket");
+                g.node("Where", "", List.of(isNan, in, count), List.of(out), List.of());
+                g.set(e.column(), out, false);
+            }
+        }
+    }
+
+    // ---- log -------------------------------------------------------------------------------------------------
+
+    /** Fitted log transform: {@code ln(x + offset)}; missing stays missing. */
+    public record Log(double offset, List<String> columns) implements Step {
+        /** Copies the columns. */
+        public Log {
+            columns = List.copyOf(columns);
+        }
+
+        @Override
+        public List<String> inputColumns() {
+            return columns;
+        }
+
+        @Override
+        public Frame apply(Frame frame) {
+            Frame out = frame;
+            for (String name : columns) {
+                double[] v = numbers(frame, name, "The log transform");
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = Math.log(v[i] + offset);
+                }
+                out = out.withColumn(numeric(frame.column(name), name, v));
+            }
+            return out;
+        }
+
+        @Override
+        public void emit(OnnxGraph g) {
+            for (String name : columns) {
+                String in = g.column(name);
+                String off = g.floatInit(g.fresh(name + "_offset"), new float[] {(float) offset}, new long[0]);
+                String sum = g.fresh(name + "_shifted");
+                g.node("Add", "", List.of(in, off), List.of(sum), List.of());
+                String out = g.fresh(name + "_log");
+                g.node("Log", "", List.of(sum), List.of(out), List.of());
+                g.set(name, out, false);
+            }
+        }
+    }
+
+    static List<Double> boxed(double[] v) {
+        return Arrays.stream(v).boxed().toList();
+    }
+}

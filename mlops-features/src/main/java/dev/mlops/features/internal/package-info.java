@@ -1,0 +1,2 @@
+/** Implementation of the rankers and transforms; other modules never import this package. */
+package dev.mlops.features.internal;

@@ -1,0 +1,468 @@
+package dev.mlops.serve;
+
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import dev.mlops.api.BooleanColumn;
+import dev.mlops.api.CategoricalColumn;
+import dev.mlops.api.Column;
+import dev.mlops.api.DoubleColumn;
+import dev.mlops.api.Frame;
+import dev.mlops.api.LongColumn;
+import dev.mlops.api.TextColumn;
+import dev.mlops.api.model.ElementType;
+import dev.mlops.api.model.ModelSignature;
+import dev.mlops.api.model.TensorSpec;
+import dev.mlops.serve.PredictionException.Reason;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Validated model inputs for some rows, one primitive array per signature input ({@code float[]}, {@code double[]},
+ * {@code long[]}, {@code int[]}, {@code String[]} or {@code boolean[]}, of {@code rows * width} values).
+ * Immutable after construction; safe to hand to another thread.
+ */
+final class InputBatch {
+    private final ModelSignature signature;
+    private final int rows;
+    private final Object[] data;
+
+    private InputBatch(ModelSignature signature, int rows, Object[] data) {
+        this.signature = signature;
+        this.rows = rows;
+        this.data = data;
+    }
+
+    int rows() {
+        return rows;
+    }
+
+    ModelSignature signature() {
+        return signature;
+    }
+
+    static int width(TensorSpec spec) {
+        long w = spec.valuesPerRow();
+        return w < 1 ? 1 : (int) w;
+    }
+
+    /** One row of zeros (empty strings, false): for warming a session up. */
+    static InputBatch synthetic(ModelSignature signature) {
+        Object[] data = new Object[signature.inputs().size()];
+        for (int i = 0; i < data.length; i++) {
+            TensorSpec spec = signature.inputs().get(i);
+            data[i] = allocate(spec.type(), width(spec));
+            if (data[i] instanceof String[] s) {
+                Arrays.fill(s, "");
+            }
+        }
+        return new InputBatch(signature, 1, data);
+    }
+
+    /** Validates records against the signature and converts them. */
+    static InputBatch fromRecords(ModelSignature signature, List<? extends Map<String, ?>> records) {
+        int rows = records.size();
+        List<TensorSpec> inputs = signature.inputs();
+        Object[] data = new Object[inputs.size()];
+        for (int i = 0; i < inputs.size(); i++) {
+            data[i] = allocate(inputs.get(i).type(), rows * width(inputs.get(i)));
+        }
+        for (int r = 0; r < rows; r++) {
+            Map<String, ?> record = records.get(r);
+            if (record.size() != inputs.size() || !containsAll(record, inputs)) {
+                checkNames(signature, record, r, rows);
+            }
+            for (int i = 0; i < inputs.size(); i++) {
+                TensorSpec spec = inputs.get(i);
+                Object v = record.get(spec.name());
+                if (v == null && !record.containsKey(spec.name())) {
+                    checkNames(signature, record, r, rows);
+                }
+                put(spec, data[i], r, width(spec), v, rows == 1 ? "" : " in record " + r);
+            }
+        }
+        return new InputBatch(signature, rows, data);
+    }
+
+    private static boolean containsAll(Map<String, ?> record, List<TensorSpec> inputs) {
+        for (TensorSpec t : inputs) {
+            if (!record.containsKey(t.name())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void checkNames(ModelSignature signature, Map<String, ?> record, int r, int rows) {
+        String where = rows == 1 ? "" : " in record " + r;
+        for (TensorSpec t : signature.inputs()) {
+            if (!record.containsKey(t.name())) {
+                throw new PredictionException(Reason.MISSING_INPUT, t.name(), "the model needs input '" + t.name()
+                        + "' (" + t.type() + ")" + where + " but the request lacks it; the request has "
+                        + record.keySet());
+            }
+        }
+        for (String k : record.keySet()) {
+            if (signature.input(k).isEmpty()) {
+                throw new PredictionException(Reason.UNEXPECTED_INPUT, k, "the model has no input '" + k + "'"
+                        + where + "; its inputs are " + signature.inputs().stream().map(TensorSpec::name).toList()
+                        + ". Remove the field or check its spelling.");
+            }
+        }
+    }
+
+    private static void put(TensorSpec spec, Object array, int row, int width, Object v, String where) {
+        if (v == null) {
+            if (spec.nullable() && spec.type().isFloatingPoint()) {
+                for (int k = 0; k < width; k++) {
+                    setDouble(array, row * width + k, Double.NaN);
+                }
+                return;
+            }
+            if (spec.nullable() && spec.type() == ElementType.STRING) {
+                Arrays.fill((String[]) array, row * width, row * width + width, "");
+                return;
+            }
+            throw new PredictionException(Reason.MISSING_VALUE, spec.name(), "input '" + spec.name() + "'" + where
+                    + " is null but the model does not accept missing values there; give a "
+                    + spec.type() + " value");
+        }
+        if (width > 1 || v.getClass().isArray()) {
+            putArray(spec, array, row, width, v, where);
+            return;
+        }
+        putScalar(spec, array, row, v, where);
+    }
+
+    private static void putScalar(TensorSpec spec, Object array, int index, Object v, String where) {
+        switch (spec.type()) {
+            case FLOAT, DOUBLE -> {
+                if (!(v instanceof Number n)) {
+                    throw wrongType(spec, v, where);
+                }
+                double d = n.doubleValue();
+                if (Double.isNaN(d) && !spec.nullable()) {
+                    throw new PredictionException(Reason.NAN_NOT_ALLOWED, spec.name(), "input '" + spec.name() + "'"
+                            + where + " is NaN but the signature does not allow missing values there; impute it "
+                            + "or send a number");
+                }
+                setDouble(array, index, d);
+            }
+            case INT64, INT32 -> {
+                if (!(v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte)) {
+                    throw wrongType(spec, v, where);
+                }
+                long l = ((Number) v).longValue();
+                if (array instanceof long[] a) {
+                    a[index] = l;
+                } else {
+                    if (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE) {
+                        throw new PredictionException(Reason.WRONG_TYPE, spec.name(), "input '" + spec.name() + "'"
+                                + where + " is " + l + ", outside the INT32 range of the model");
+                    }
+                    ((int[]) array)[index] = (int) l;
+                }
+            }
+            case STRING -> {
+                if (!(v instanceof CharSequence s)) {
+                    throw wrongType(spec, v, where);
+                }
+                ((String[]) array)[index] = s.toString();
+            }
+            case BOOL -> {
+                if (!(v instanceof Boolean b)) {
+                    throw wrongType(spec, v, where);
+                }
+                ((boolean[]) array)[index] = b;
+            }
+        }
+    }
+
+    private static void putArray(TensorSpec spec, Object array, int row, int width, Object v, String where) {
+        int length = v.getClass().isArray() ? java.lang.reflect.Array.getLength(v) : 1;
+        if (length != width || !v.getClass().isArray()) {
+            throw new PredictionException(Reason.WRONG_SHAPE, spec.name(), "input '" + spec.name() + "'" + where
+                    + " has shape " + spec.shape() + ", so it takes " + width + " value(s) per row, but got "
+                    + (v.getClass().isArray() ? "an array of " + length : "a single " + v.getClass().getSimpleName()));
+        }
+        for (int k = 0; k < width; k++) {
+            putScalar(spec, array, row * width + k, java.lang.reflect.Array.get(v, k), where);
+        }
+    }
+
+    private static PredictionException wrongType(TensorSpec spec, Object v, String where) {
+        String expected = switch (spec.type()) {
+            case FLOAT, DOUBLE -> "a number";
+            case INT64, INT32 -> "a whole number (Long or Integer)";
+            case STRING -> "a string";
+            case BOOL -> "a boolean";
+        };
+        return new PredictionException(Reason.WRONG_TYPE, spec.name(), "input '" + spec.name() + "'" + where
+                + " must be " + expected + " (" + spec.type() + ") but is " + v.getClass().getSimpleName() + " '"
+                + v + "'");
+    }
+
+    private static void setDouble(Object array, int index, double d) {
+        if (array instanceof float[] f) {
+            f[index] = (float) d;
+        } else {
+            ((double[]) array)[index] = d;
+        }
+    }
+
+    /** Converts the columns of a frame named like the inputs; other columns are ignored. */
+    static InputBatch fromFrame(ModelSignature signature, Frame frame) {
+        int rows = frame.rowCount();
+        List<TensorSpec> inputs = signature.inputs();
+        Object[] data = new Object[inputs.size()];
+        for (int i = 0; i < inputs.size(); i++) {
+            TensorSpec spec = inputs.get(i);
+            if (!frame.hasColumn(spec.name())) {
+                throw new PredictionException(Reason.MISSING_INPUT, spec.name(), "the model needs input '"
+                        + spec.name() + "' (" + spec.type() + ") but the frame has no such column; its columns are "
+                        + frame.columnNames());
+            }
+            if (width(spec) != 1) {
+                throw new PredictionException(Reason.WRONG_SHAPE, spec.name(), "input '" + spec.name()
+                        + "' has shape " + spec.shape() + " but a frame column gives one value per row; predict "
+                        + "records with arrays instead");
+            }
+            data[i] = fromColumn(spec, frame.column(spec.name()), rows);
+        }
+        return new InputBatch(signature, rows, data);
+    }
+
+    private static Object fromColumn(TensorSpec spec, Column column, int rows) {
+        Object array = allocate(spec.type(), rows);
+        switch (spec.type()) {
+            case FLOAT, DOUBLE -> {
+                if (column instanceof DoubleColumn d) {
+                    if (array instanceof float[] f) {
+                        for (int r = 0; r < rows; r++) {
+                            f[r] = (float) d.getDouble(r);
+                        }
+                    } else {
+                        d.copyTo(0, (double[]) array, 0, rows);
+                    }
+                } else if (column instanceof LongColumn l) {
+                    for (int r = 0; r < rows; r++) {
+                        setDouble(array, r, l.isMissing(r) ? Double.NaN : l.getLong(r));
+                    }
+                } else if (column instanceof BooleanColumn b) {
+                    for (int r = 0; r < rows; r++) {
+                        setDouble(array, r, b.isMissing(r) ? Double.NaN : b.getBoolean(r) ? 1 : 0);
+                    }
+                } else {
+                    throw columnType(spec, column);
+                }
+                if (!spec.nullable()) {
+                    for (int r = 0; r < rows; r++) {
+                        if (array instanceof float[] f ? Float.isNaN(f[r]) : Double.isNaN(((double[]) array)[r])) {
+                            throw new PredictionException(Reason.NAN_NOT_ALLOWED, spec.name(), "column '"
+                                    + spec.name() + "' is missing (NaN) at row " + r + " but the signature does not "
+                                    + "allow missing values there; impute it first");
+                        }
+                    }
+                }
+            }
+            case INT64, INT32 -> {
+                if (!(column instanceof LongColumn l)) {
+                    throw columnType(spec, column);
+                }
+                for (int r = 0; r < rows; r++) {
+                    if (l.isMissing(r)) {
+                        throw new PredictionException(Reason.MISSING_VALUE, spec.name(), "column '" + spec.name()
+                                + "' is missing at row " + r + "; an integer input cannot hold missing values");
+                    }
+                    if (array instanceof long[] a) {
+                        a[r] = l.getLong(r);
+                    } else {
+                        ((int[]) array)[r] = Math.toIntExact(l.getLong(r));
+                    }
+                }
+            }
+            case STRING -> {
+                String[] s = (String[]) array;
+                for (int r = 0; r < rows; r++) {
+                    String v;
+                    if (column instanceof CategoricalColumn c) {
+                        v = c.getString(r);
+                    } else if (column instanceof TextColumn t) {
+                        v = t.getString(r);
+                    } else {
+                        throw columnType(spec, column);
+                    }
+                    if (v == null) {
+                        if (!spec.nullable()) {
+                            throw new PredictionException(Reason.MISSING_VALUE, spec.name(), "column '"
+                                    + spec.name() + "' is missing at row " + r + " but the signature does not allow "
+                                    + "missing values there");
+                        }
+                        v = "";
+                    }
+                    s[r] = v;
+                }
+            }
+            case BOOL -> {
+                if (!(column instanceof BooleanColumn b)) {
+                    throw columnType(spec, column);
+                }
+                boolean[] a = (boolean[]) array;
+                for (int r = 0; r < rows; r++) {
+                    if (b.isMissing(r)) {
+                        throw new PredictionException(Reason.MISSING_VALUE, spec.name(), "column '" + spec.name()
+                                + "' is missing at row " + r + "; a boolean input cannot hold missing values");
+                    }
+                    a[r] = b.getBoolean(r);
+                }
+            }
+        }
+        return array;
+    }
+
+    private static PredictionException columnType(TensorSpec spec, Column column) {
+        return new PredictionException(Reason.WRONG_TYPE, spec.name(), "column '" + spec.name() + "' is "
+                + column.type() + " but the model input is " + spec.type() + "; cast the column first");
+    }
+
+    private static Object allocate(ElementType type, int n) {
+        return switch (type) {
+            case FLOAT -> new float[n];
+            case DOUBLE -> new double[n];
+            case INT64 -> new long[n];
+            case INT32 -> new int[n];
+            case STRING -> new String[n];
+            case BOOL -> new boolean[n];
+        };
+    }
+
+    /** The batches one after another, as one batch (they share the signature). */
+    static InputBatch concat(List<InputBatch> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        ModelSignature signature = parts.get(0).signature;
+        int rows = 0;
+        for (InputBatch p : parts) {
+            rows += p.rows;
+        }
+        Object[] data = new Object[signature.inputs().size()];
+        for (int i = 0; i < data.length; i++) {
+            TensorSpec spec = signature.inputs().get(i);
+            int w = width(spec);
+            Object target = allocate(spec.type(), rows * w);
+            int at = 0;
+            for (InputBatch p : parts) {
+                System.arraycopy(p.data[i], 0, target, at, p.rows * w);
+                at += p.rows * w;
+            }
+            data[i] = target;
+        }
+        return new InputBatch(signature, rows, data);
+    }
+
+    /**
+     * Builds one tensor per input into {@code tensors} (in signature order). Numeric inputs go through direct,
+     * native-order buffers from {@code scratch}, so ONNX Runtime reads them without another copy. The caller closes
+     * the tensors, also when this throws part-way.
+     */
+    void createTensors(OrtEnvironment env, Scratch scratch, Map<String, OnnxTensor> tensors) throws OrtException {
+        List<TensorSpec> inputs = signature.inputs();
+        for (int i = 0; i < inputs.size(); i++) {
+            TensorSpec spec = inputs.get(i);
+            long[] shape = spec.shapeFor(rows);
+            Object array = data[i];
+            OnnxTensor t;
+            switch (spec.type()) {
+                case FLOAT -> {
+                    float[] a = (float[]) array;
+                    ByteBuffer b = scratch.buffer(i, a.length * Float.BYTES);
+                    b.asFloatBuffer().put(a);
+                    t = OnnxTensor.createTensor(env, b.asFloatBuffer(), shape);
+                }
+                case DOUBLE -> {
+                    double[] a = (double[]) array;
+                    ByteBuffer b = scratch.buffer(i, a.length * Double.BYTES);
+                    b.asDoubleBuffer().put(a);
+                    t = OnnxTensor.createTensor(env, b.asDoubleBuffer(), shape);
+                }
+                case INT64 -> {
+                    long[] a = (long[]) array;
+                    ByteBuffer b = scratch.buffer(i, a.length * Long.BYTES);
+                    b.asLongBuffer().put(a);
+                    t = OnnxTensor.createTensor(env, b.asLongBuffer(), shape);
+                }
+                case INT32 -> {
+                    int[] a = (int[]) array;
+                    ByteBuffer b = scratch.buffer(i, a.length * Integer.BYTES);
+                    b.asIntBuffer().put(a);
+                    t = OnnxTensor.createTensor(env, b.asIntBuffer(), shape);
+                }
+                case BOOL -> {
+                    boolean[] a = (boolean[]) array;
+                    ByteBuffer b = scratch.buffer(i, a.length);
+                    for (boolean v : a) {
+                        b.put((byte) (v ? 1 : 0));
+                    }
+                    b.rewind();
+                    t = OnnxTensor.createTensor(env, b, shape, OnnxJavaType.BOOL);
+                }
+                case STRING -> t = OnnxTensor.createTensor(env, (String[]) array, shape);
+                default -> throw new IllegalStateException("unreachable");
+            }
+            tensors.put(spec.name(), t);
+        }
+    }
+
+    /** The inputs as a frame (for prediction listeners): one column per input value. */
+    Frame toFrame() {
+        List<Column> columns = new ArrayList<>();
+        List<TensorSpec> inputs = signature.inputs();
+        for (int i = 0; i < inputs.size(); i++) {
+            TensorSpec spec = inputs.get(i);
+            int w = width(spec);
+            for (int k = 0; k < w; k++) {
+                String name = w == 1 ? spec.name() : spec.name() + "." + k;
+                columns.add(OutputBatch.column(name, data[i], rows, w, k, null));
+            }
+        }
+        return Frame.of(columns);
+    }
+
+    /** The values of one row by input name (the key of the request cache). */
+    Map<String, Object> rowKey(int row) {
+        Map<String, Object> key = new LinkedHashMap<>();
+        List<TensorSpec> inputs = signature.inputs();
+        for (int i = 0; i < inputs.size(); i++) {
+            int w = width(inputs.get(i));
+            Object a = data[i];
+            key.put(inputs.get(i).name(), w == 1 ? java.lang.reflect.Array.get(a, row)
+                    : Arrays.asList(OutputBatch.boxRange(a, row * w, w)));
+        }
+        return key;
+    }
+
+    /** Per-thread direct buffers, reused across calls so building a tensor allocates nothing. */
+    static final class Scratch {
+        private ByteBuffer[] buffers = new ByteBuffer[4];
+
+        ByteBuffer buffer(int slot, int bytes) {
+            if (slot >= buffers.length) {
+                buffers = Arrays.copyOf(buffers, Math.max(slot + 1, buffers.length * 2));
+            }
+            ByteBuffer b = buffers[slot];
+            if (b == null || b.capacity() < bytes) {
+                b = ByteBuffer.allocateDirect(Math.max(bytes, 64)).order(ByteOrder.nativeOrder());
+                buffers[slot] = b;
+            }
+            b.clear().limit(bytes);
+            return b.slice().order(ByteOrder.nativeOrder());
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.mlops.serve;
+
+import dev.mlops.api.Frame;
+import dev.mlops.api.ModelLoadException;
+import dev.mlops.api.model.ModelArtifact;
+import dev.mlops.api.model.ModelRepository;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * Serves one model in process on ONNX Runtime: one session shared by every thread, requests checked against the
+ * signature, optional dynamic batching, hot reload when the repository reference moves.
+ *
+ * <p>Thread-safe. Close it to free the native session and its threads; closing twice does nothing.
+ *
+ * <pre>{@code
+ * try (ModelServer server = ModelServer.newBuilder().repository(repo, "credit@production").build()) {
+ *     Prediction p = server.predict(Map.of("age", 35.0, "purpose", "car"));
+ *     Frame scored = server.predict(testFrame);
+ * }
+ * }</pre>
+ */
+public interface ModelServer extends AutoCloseable {
+
+    /** A builder; name the model with {@link Builder#repository} or {@link Builder#artifact}. */
+    static Builder newBuilder() {
+        return new Builder();
+    }
+
+    /** A server with default settings for {@code name@alias} or {@code name@version} of the repository. */
+    static ModelServer load(ModelRepository repository, String ref) {
+        return newBuilder().repository(repository, ref).build();
+    }
+
+    /** A server with default settings for an artifact directory. */
+    static ModelServer load(Path artifactDirectory) {
+        return newBuilder().artifact(artifactDirectory).build();
+    }
+
+    /**
+     * Predicts one record: input name to value ({@code Number}, {@code String}, {@code Boolean}, or an array for
+     * inputs of several values per row).
+     *
+     * @throws PredictionException for a missing, extra or mistyped input, a forbidden NaN or null, a wrong shape, a
+     *     full queue, a timeout or a closed server
+     */
+    Prediction predict(Map<String, ?> record);
+
+    /** Predicts several records in one run; the results are in the same order. */
+    List<Prediction> predict(List<? extends Map<String, ?>> records);
+
+    /**
+     * Predicts every row of a frame: columns are matched to inputs by name (other columns are ignored, so a frame
+     * with its label and id columns can be passed as it is). Returns a frame of the outputs, one column per output
+     * value: {@code label}, {@code probabilities.good}, ...
+     */
+    Frame predict(Frame frame);
+
+    /** Subscribes a listener to every prediction; close the handle to unsubscribe. */
+    AutoCloseable onPrediction(PredictionListener listener);
+
+    /**
+     * Checks the repository reference now and, when it resolves to another version, loads, warms and swaps it in.
+     * Calls in flight finish on the old session. Returns whether a new version was swapped in; always false for a
+     * bare artifact.
+     */
+    boolean refresh();
+
+    /** What is being served now. */
+    ServerInfo info();
+
+    /** The counters so far. */
+    ServerStats stats();
+
+    /** Stops serving, fails queued requests with {@code CLOSED}, and frees sessions once in-flight calls finish. */
+    @Override
+    void close();
+
+    /** Builds a {@link ModelServer}: the model source, the settings, and optionally an executor and a clock. */
+    final class Builder {
+        private ModelRepository repository;
+        private String ref;
+        private Path artifactPath;
+        private ModelArtifact artifact;
+        private ServerConfig config = ServerConfig.defaults();
+        private Executor executor;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** Serves {@code name@alias}, {@code name@version} or {@code name} (latest) from a repository. */
+        public Builder repository(ModelRepository repository, String ref) {
+            this.repository = Objects.requireNonNull(repository, "repository");
+            this.ref = Objects.requireNonNull(ref, "ref");
+            return this;
+        }
+
+        /** Serves the artifact in a directory. */
+        public Builder artifact(Path directory) {
+            this.artifactPath = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /** Serves an artifact held in memory. */
+        public Builder artifact(ModelArtifact artifact) {
+            this.artifact = Objects.requireNonNull(artifact, "artifact");
+            return this;
+        }
+
+        /** The settings. */
+        public Builder config(ServerConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /**
+         * Runs the batching loop on this executor instead of the server's own daemon thread (tests pass one they
+         * drive by hand, so batches form deterministically).
+         */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /** The clock that stamps prediction events. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Loads, verifies and warms the model and starts serving.
+         *
+         * @throws ModelLoadException when the model cannot be found, fails its checksums, or its graph does not
+         *     match its signature
+         */
+        public ModelServer build() {
+            int sources = (repository != null ? 1 : 0) + (artifactPath != null ? 1 : 0) + (artifact != null ? 1 : 0);
+            if (sources != 1) {
+                throw new IllegalStateException("Name exactly one model source: repository(repo, ref), "
+                        + "artifact(path) or artifact(ModelArtifact); got " + sources);
+            }
+            return new OnnxModelServer(repository, ref, artifactPath, artifact, config, executor, clock);
+        }
+    }
+}

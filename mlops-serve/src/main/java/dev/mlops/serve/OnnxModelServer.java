@@ -1,0 +1,419 @@
+package dev.mlops.serve;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import dev.mlops.api.Frame;
+import dev.mlops.api.model.ModelArtifact;
+import dev.mlops.api.model.ModelRef;
+import dev.mlops.api.model.ModelRepository;
+import dev.mlops.api.model.ModelVersion;
+import dev.mlops.serve.PredictionException.Reason;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ONNX Runtime model server, built through {@link ModelServer#newBuilder()}. Package-private like every
+ * implementation class here, so the public surface is the interfaces, records and builders of this package.
+ */
+final class OnnxModelServer implements ModelServer {
+    private static final Logger LOG = LoggerFactory.getLogger(OnnxModelServer.class);
+
+    private final ModelRepository repository;
+    private final String ref;
+    private final ServerConfig config;
+    private final Clock clock;
+    private final String name;
+    private final AtomicReference<LoadedModel> current = new AtomicReference<>();
+    /** Loaded sessions by version; each entry holds one reference, released on eviction. */
+    private final Cache<Integer, LoadedModel> models;
+    private final Cache<RequestKey, Prediction> requestCache;
+    private final Batcher batcher;
+    private final ExecutorService ownedExecutor;
+    private final ScheduledExecutorService reloader;
+    private final ListenerHub hub;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Object reloadLock = new Object();
+
+    private final LongAdder requests = new LongAdder();
+    private final LongAdder rows = new LongAdder();
+    private final LongAdder failures = new LongAdder();
+    private final LongAdder batches = new LongAdder();
+    private final LongAdder rejected = new LongAdder();
+    private final LongAdder timeouts = new LongAdder();
+    private final LongAdder reloads = new LongAdder();
+    private final LongAdder cacheHits = new LongAdder();
+
+    private record RequestKey(int version, Map<String, Object> values) {
+    }
+
+    /** Loads the initial model; see {@link ModelServer.Builder#build()}. */
+    OnnxModelServer(ModelRepository repository, String ref, Path artifactPath, ModelArtifact artifact,
+                           ServerConfig config, Executor executor, Clock clock) {
+        this.repository = repository;
+        this.ref = ref;
+        this.config = config;
+        this.clock = clock;
+        this.models = Caffeine.newBuilder().maximumSize(config.modelCacheSize()).executor(Runnable::run)
+                .removalListener((Integer v, LoadedModel m, RemovalCause cause) -> {
+                    if (m != null) {
+                        m.release();
+                    }
+                }).build();
+        this.requestCache = config.requestCacheSize() > 0
+                ? Caffeine.newBuilder().maximumSize(config.requestCacheSize()).build() : null;
+        LoadedModel first;
+        if (repository != null) {
+            ModelRef parsed = ModelRef.parse(ref);
+            this.name = parsed.model();
+            first = cached(repository.resolve(ref));
+        } else {
+            ModelArtifact a = artifact != null ? artifact : ModelArtifact.read(artifactPath);
+            String source = artifactPath != null ? artifactPath.toString() : "in-memory artifact";
+            this.name = artifactPath != null && artifactPath.getFileName() != null
+                    ? artifactPath.getFileName().toString() : "artifact";
+            first = LoadedModel.load(a, name, 0, source, config);
+            models.put(0, first);
+            first.retain();
+        }
+        current.set(first); // holds the reference taken for the serving slot
+        this.hub = new ListenerHub(config.listenerQueueCapacity(), name);
+        if (config.batching()) {
+            Executor exec = executor;
+            if (exec == null) {
+                ownedExecutor = Executors.newSingleThreadExecutor(daemon("mlops-serve-batcher-" + name));
+                exec = ownedExecutor;
+            } else {
+                ownedExecutor = null;
+            }
+            this.batcher = new Batcher(config.queueCapacity(), config.maxBatchSize(),
+                    config.maxQueueDelayMicros() * 1000, exec, this::runOnCurrent, batches);
+        } else {
+            this.batcher = null;
+            this.ownedExecutor = null;
+        }
+        if (repository != null && config.reloadIntervalMillis() > 0) {
+            reloader = Executors.newSingleThreadScheduledExecutor(daemon("mlops-serve-reload-" + name));
+            reloader.scheduleWithFixedDelay(this::refreshQuietly, config.reloadIntervalMillis(),
+                    config.reloadIntervalMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            reloader = null;
+        }
+        LOG.info("Serving {} version {} on {} (batching {}, ONNX Runtime {})", first.source, first.version,
+                first.provider, config.batching() ? "on" : "off", LoadedModel.ENV.getVersion());
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String threadName) {
+        return r -> {
+            Thread t = new Thread(r, threadName);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** The loaded model of a version, from the cache or freshly loaded, with one extra reference for the caller. */
+    private LoadedModel cached(ModelVersion v) {
+        while (true) {
+            LoadedModel m = models.get(v.version(), k -> LoadedModel.load(
+                    repository.load(v.model() + "@" + k), v.model(), k, v.model() + "@" + k
+                            + (ref.contains("@") && !ref.endsWith("@" + k) ? " (" + ref + ")" : ""), config));
+            if (m.retain()) {
+                return m;
+            }
+            models.asMap().remove(v.version(), m); // evicted and closed meanwhile: load again
+        }
+    }
+
+    // ---- serving ---------------------------------------------------------------------------------------------
+
+    @Override
+    public Prediction predict(Map<String, ?> record) {
+        long start = System.nanoTime();
+        checkOpen();
+        try {
+            RequestKey key = null;
+            if (requestCache != null) {
+                LoadedModel now = current.get();
+                if (now == null) {
+                    throw closedException();
+                }
+                InputBatch in = InputBatch.fromRecords(now.signature, List.of(record));
+                key = new RequestKey(now.version, in.rowKey(0));
+                Prediction hit = requestCache.getIfPresent(key);
+                if (hit != null) {
+                    cacheHits.increment();
+                    requests.increment();
+                    rows.increment();
+                    return hit;
+                }
+            }
+            Served s = serve(sig -> InputBatch.fromRecords(sig, List.of(record)), start);
+            Prediction p = s.outcome.result().outputs().prediction(s.outcome.offset(), name,
+                    s.outcome.result().model().version);
+            if (key != null) {
+                requestCache.put(key, p);
+            }
+            return p;
+        } catch (RuntimeException e) {
+            countFailure(e);
+            throw e;
+        }
+    }
+
+    @Override
+    public List<Prediction> predict(List<? extends Map<String, ?>> records) {
+        long start = System.nanoTime();
+        checkOpen();
+        if (records.isEmpty()) {
+            return List.of();
+        }
+        try {
+            Served s = serve(sig -> InputBatch.fromRecords(sig, records), start);
+            int from = s.outcome.offset();
+            return s.outcome.result().outputs().predictions(from, from + records.size(), name,
+                    s.outcome.result().model().version);
+        } catch (RuntimeException e) {
+            countFailure(e);
+            throw e;
+        }
+    }
+
+    @Override
+    public Frame predict(Frame frame) {
+        long start = System.nanoTime();
+        checkOpen();
+        try {
+            if (frame.rowCount() == 0) {
+                InputBatch.fromFrame(current.get().signature, frame); // still report missing columns
+                return Frame.of(List.of());
+            }
+            Served s = serve(sig -> InputBatch.fromFrame(sig, frame), start);
+            int from = s.outcome.offset();
+            return s.outcome.result().outputs().toFrame(from, from + frame.rowCount());
+        } catch (RuntimeException e) {
+            countFailure(e);
+            throw e;
+        }
+    }
+
+    private record Served(Batcher.Outcome outcome) {
+    }
+
+    /**
+     * Validates the request against the serving signature, runs it (directly or through the batcher), counts it and
+     * publishes its event. {@code convert} rebuilds the input when a reload changed the signature meanwhile.
+     */
+    private Served serve(Function<dev.mlops.api.model.ModelSignature, InputBatch> convert, long start) {
+        LoadedModel now = current.get();
+        if (now == null) {
+            throw closedException();
+        }
+        InputBatch input = convert.apply(now.signature);
+        long deadline = config.requestTimeoutMillis() > 0 ? start + config.requestTimeoutMillis() * 1_000_000 : 0;
+        Batcher.Outcome outcome;
+        if (batcher == null || input.rows() >= config.maxBatchSize()) {
+            outcome = new Batcher.Outcome(runOnCurrent(input, deadline, convert), 0);
+        } else {
+            outcome = await(batcher.submit(input, deadline), deadline);
+        }
+        requests.increment();
+        rows.add(input.rows());
+        if (hub.active()) {
+            long latency = System.nanoTime() - start;
+            Batcher.RunResult result = outcome.result();
+            int from = outcome.offset();
+            int n = input.rows();
+            hub.publish(() -> new PredictionEvent(name, result.model().version, clock.instant(), latency, n,
+                    input::toFrame, () -> result.outputs().toFrame(from, from + n)));
+        }
+        return new Served(outcome);
+    }
+
+    private Batcher.Outcome await(Batcher.Request request, long deadline) {
+        try {
+            if (deadline == 0) {
+                return request.future.get();
+            }
+            return request.future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            PredictionException t = new PredictionException(Reason.TIMEOUT, null, "the request did not finish "
+                    + "within " + config.requestTimeoutMillis() + " ms (queued behind other requests or running); "
+                    + "raise ServerConfig.requestTimeout or add capacity");
+            request.future.completeExceptionally(t); // so the batcher skips it if it is still queued
+            throw t;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new PredictionException(Reason.RUNTIME_ERROR, null, e.getCause().toString(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PredictionException(Reason.TIMEOUT, null, "interrupted while waiting for the batch", e);
+        } catch (CancellationException e) {
+            throw closedException();
+        }
+    }
+
+    /** Runs on the model serving now, holding a reference for the duration of the run (batcher entry point). */
+    private Batcher.RunResult runOnCurrent(InputBatch input, Long deadline) {
+        return runOnCurrent(input, deadline, null);
+    }
+
+    private Batcher.RunResult runOnCurrent(InputBatch input, long deadline,
+                                           Function<dev.mlops.api.model.ModelSignature, InputBatch> convert) {
+        LoadedModel m = acquire();
+        try {
+            InputBatch in = input;
+            if (!m.signature.equals(input.signature())) {
+                if (convert == null) {
+                    throw new PredictionException(Reason.RUNTIME_ERROR, null, "the model was replaced by version "
+                            + m.version + " with another signature while the request was queued; send it again");
+                }
+                in = convert.apply(m.signature);
+            }
+            return new Batcher.RunResult(m.run(in, deadline), m);
+        } finally {
+            m.release();
+        }
+    }
+
+    private LoadedModel acquire() {
+        while (true) {
+            LoadedModel m = current.get();
+            if (m == null) {
+                throw closedException();
+            }
+            if (m.retain()) {
+                return m;
+            }
+            // swapped out and closed between the read and the retain: read the slot again
+        }
+    }
+
+    private void countFailure(RuntimeException e) {
+        failures.increment();
+        if (e instanceof PredictionException p) {
+            if (p.reason() == Reason.QUEUE_FULL) {
+                rejected.increment();
+            } else if (p.reason() == Reason.TIMEOUT) {
+                timeouts.increment();
+            }
+        }
+    }
+
+    private void checkOpen() {
+        if (closed.get()) {
+            throw closedException();
+        }
+    }
+
+    private PredictionException closedException() {
+        return new PredictionException(Reason.CLOSED, null, "the server for " + name + " is closed");
+    }
+
+    // ---- reload, listeners, info -----------------------------------------------------------------------------
+
+    @Override
+    public boolean refresh() {
+        if (repository == null || closed.get()) {
+            return false;
+        }
+        synchronized (reloadLock) {
+            ModelVersion v = repository.resolve(ref);
+            LoadedModel old = current.get();
+            if (old == null || v.version() == old.version) {
+                return false;
+            }
+            LoadedModel fresh = cached(v); // loaded, checked and warmed before anyone sees it
+            if (!current.compareAndSet(old, fresh)) {
+                fresh.release(); // closed meanwhile
+                return false;
+            }
+            old.release(); // in-flight calls keep it open until they finish
+            reloads.increment();
+            LOG.info("Swapped {} from version {} to version {}", ref, old.version, fresh.version);
+            return true;
+        }
+    }
+
+    private void refreshQuietly() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            LOG.warn("Reloading {} failed; still serving the current version: {}", ref, e.getMessage());
+        }
+    }
+
+    @Override
+    public AutoCloseable onPrediction(PredictionListener listener) {
+        return hub.subscribe(listener);
+    }
+
+    @Override
+    public ServerInfo info() {
+        LoadedModel m = Optional.ofNullable(current.get()).orElseThrow(this::closedException);
+        return new ServerInfo(name, m.version, m.source, m.provider, LoadedModel.ENV.getVersion(), m.signature, config);
+    }
+
+    @Override
+    public ServerStats stats() {
+        return new ServerStats(requests.sum(), rows.sum(), failures.sum(), batches.sum(), rejected.sum(),
+                timeouts.sum(), reloads.sum(), cacheHits.sum(), hub.dropped.sum(), hub.failures.sum());
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (reloader != null) {
+            reloader.shutdownNow();
+        }
+        synchronized (reloadLock) {
+            if (batcher != null) {
+                batcher.close();
+            }
+            if (ownedExecutor != null) {
+                ownedExecutor.shutdown();
+            }
+            hub.close();
+            LoadedModel m = current.getAndSet(null);
+            if (m != null) {
+                m.release();
+            }
+            models.invalidateAll();
+            models.cleanUp();
+        }
+        LOG.info("Closed the server for {}", name);
+    }
+
+    /** Native objects open now in this JVM (tensors, results, sessions), for leak tests. */
+    static long[] openNativeObjects() {
+        return new long[] {LoadedModel.OPEN_TENSORS.get(), LoadedModel.OPEN_RESULTS.get(),
+                LoadedModel.OPEN_SESSIONS.get()};
+    }
+
+    @Override
+    public String toString() {
+        LoadedModel m = current.get();
+        return "ModelServer[" + (m == null ? name + ", closed" : m.source + " v" + m.version + " on " + m.provider)
+                + "]";
+    }
+}
