@@ -37,10 +37,14 @@ import java.util.Objects;
  * @param roles roles by column name (columns not named are features)
  * @param badRowPolicy what to do with a row that cannot be read
  * @param rejectionSampleSize how many rejected rows the ingest report keeps (counts are always exact)
+ * @param fastPath whether plain records (no quote character, no escape set) are split by the SDK's own scanner,
+ *     handing over to Commons CSV at the first quoted record (see {@code docs/decisions/013}); the result is the
+ *     same either way
  */
 public record CsvOptions(boolean header, char delimiter, Character quote, Character escape, String encoding,
         List<String> missingTokens, int sampleRows, int categoricalMaxDistinct, Map<String, FieldType> types,
-        Map<String, FieldRole> roles, BadRowPolicy badRowPolicy, int rejectionSampleSize) {
+        Map<String, FieldRole> roles, BadRowPolicy badRowPolicy, int rejectionSampleSize,
+        boolean fastPath) {
 
     /** The default missing-value tokens: the empty cell, {@code NA} and {@code ?}. */
     public static final List<String> DEFAULT_MISSING_TOKENS = List.of("", "NA", "?");
@@ -130,6 +134,7 @@ public record CsvOptions(boolean header, char delimiter, Character quote, Charac
         private final Map<String, FieldRole> roles = new LinkedHashMap<>();
         private BadRowPolicy badRowPolicy = BadRowPolicy.FAIL_FAST;
         private int rejectionSampleSize = 100;
+        private boolean fastPath = true;
 
         Builder() {
         }
@@ -147,6 +152,7 @@ public record CsvOptions(boolean header, char delimiter, Character quote, Charac
             roles.putAll(o.roles);
             badRowPolicy = o.badRowPolicy;
             rejectionSampleSize = o.rejectionSampleSize;
+            fastPath = o.fastPath;
         }
 
         /** Whether the first record is a header (default true). */
@@ -232,6 +238,12 @@ public record CsvOptions(boolean header, char delimiter, Character quote, Charac
             return this;
         }
 
+        /** Whether plain records take the fast scanner (default true); false reads everything with Commons CSV. */
+        public Builder fastPath(boolean enabled) {
+            this.fastPath = enabled;
+            return this;
+        }
+
         /**
          * The options.
          *
@@ -239,7 +251,7 @@ public record CsvOptions(boolean header, char delimiter, Character quote, Charac
          */
         public CsvOptions build() {
             return new CsvOptions(header, delimiter, quote, escape, encoding, missingTokens, sampleRows,
-                    categoricalMaxDistinct, types, roles, badRowPolicy, rejectionSampleSize);
+                    categoricalMaxDistinct, types, roles, badRowPolicy, rejectionSampleSize, fastPath);
         }
     }
 }

@@ -193,6 +193,12 @@ public final class CsvSource implements DataSource {
             return this;
         }
 
+        /** See {@link CsvOptions.Builder#fastPath(boolean)}. */
+        public Builder fastPath(boolean enabled) {
+            options.fastPath(enabled);
+            return this;
+        }
+
         /**
          * The source.
          *

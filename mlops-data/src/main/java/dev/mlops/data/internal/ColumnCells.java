@@ -26,6 +26,7 @@ import java.time.ZonedDateTime;
 public abstract class ColumnCells {
     final Field field;
     final TextParsers parsers = new TextParsers();
+    final CharSlice slice = new CharSlice();
 
     ColumnCells(Field field) {
         this.field = field;
@@ -58,6 +59,14 @@ public abstract class ColumnCells {
      */
     public abstract boolean stageObject(Object value);
 
+    /**
+     * Stages a present value that lies in {@code chars[from, to)}; false when it does not parse. The default makes
+     * a string; number, boolean, timestamp and label columns parse in place.
+     */
+    public boolean stageChars(char[] chars, int from, int to) {
+        return stageText(new String(chars, from, to - from));
+    }
+
     /** Stages a missing value. */
     public abstract void stageMissing();
 
@@ -85,6 +94,15 @@ public abstract class ColumnCells {
         @Override
         public boolean stageText(String raw) {
             if (parsers.parseDouble(raw)) {
+                staged = parsers.doubleValue;
+                return true;
+            }
+            return false;
+        }
+
+        @Override
+        public boolean stageChars(char[] chars, int from, int to) {
+            if (parsers.parseDouble(slice.set(chars, from, to))) {
                 staged = parsers.doubleValue;
                 return true;
             }
@@ -148,6 +166,14 @@ public abstract class ColumnCells {
                 staged = parsers.longValue;
                 stagedMissing = false;
                 return true;
+            }
+            return false;
+        }
+
+        @Override
+        public boolean stageChars(char[] chars, int from, int to) {
+            if (parsers.parseLong(slice.set(chars, from, to))) {
+                return stageLong(parsers.longValue);
             }
             return false;
         }
@@ -230,6 +256,14 @@ public abstract class ColumnCells {
         }
 
         @Override
+        public boolean stageChars(char[] chars, int from, int to) {
+            if (parsers.parseTimestamp(slice.set(chars, from, to))) {
+                return stageLong(parsers.longValue);
+            }
+            return false;
+        }
+
+        @Override
         public boolean stageObject(Object value) {
             if (value == null) {
                 stageMissing();
@@ -286,6 +320,16 @@ public abstract class ColumnCells {
         @Override
         public boolean stageText(String raw) {
             if (parsers.parseBoolean(raw)) {
+                staged = parsers.longValue == 1;
+                stagedMissing = false;
+                return true;
+            }
+            return false;
+        }
+
+        @Override
+        public boolean stageChars(char[] chars, int from, int to) {
+            if (parsers.parseBoolean(slice.set(chars, from, to))) {
                 staged = parsers.longValue == 1;
                 stagedMissing = false;
                 return true;
@@ -359,9 +403,17 @@ public abstract class ColumnCells {
         private CategoricalColumn.Builder builder;
         private String staged;
 
+        private final LabelCache labels = new LabelCache();
+
         Categories(Field field, int rows) {
             super(field);
             builder = CategoricalColumn.builder(field, rows);
+        }
+
+        @Override
+        public boolean stageChars(char[] chars, int from, int to) {
+            staged = labels.get(chars, from, to);
+            return true;
         }
 
         @Override

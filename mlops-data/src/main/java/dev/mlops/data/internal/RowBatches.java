@@ -104,6 +104,17 @@ public abstract class RowBatches implements FrameBatches {
         return false;
     }
 
+    /** Stages a value lying in {@code chars[from, to)}; when it does not parse, rejects the row and answers false. */
+    protected final boolean stageChars(int column, char[] chars, int from, int to, long line) {
+        ColumnCells c = cells[column];
+        if (c.stageChars(chars, from, to)) {
+            return true;
+        }
+        String raw = new String(chars, from, to - from);
+        reject(line, c.field.name(), raw, c.reason(), problem(c.reason()), c.expected(), hints[column]);
+        return false;
+    }
+
     /** Stages a Java value (null is missing); when it does not fit, rejects the row and answers false. */
     protected final boolean stageObject(int column, Object value, long line) {
         if (value == null) {

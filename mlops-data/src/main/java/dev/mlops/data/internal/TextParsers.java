@@ -187,12 +187,12 @@ public final class TextParsers {
     }
 
     /** Whether the text is {@code true} or {@code false} in any case; the value goes to {@link #longValue} (1/0). */
-    public boolean parseBoolean(String s) {
-        if (s.length() == 4 && s.equalsIgnoreCase("true")) {
+    public boolean parseBoolean(CharSequence s) {
+        if (s.length() == 4 && matches(s, "true")) {
             longValue = 1;
             return true;
         }
-        if (s.length() == 5 && s.equalsIgnoreCase("false")) {
+        if (s.length() == 5 && matches(s, "false")) {
             longValue = 0;
             return true;
         }
@@ -204,16 +204,37 @@ public final class TextParsers {
      * {@code 2024-03-01 12:30:15.250}, {@code 2024-03-01T12:30:15Z}, {@code 2024-03-01T12:30:15+02:00}; no offset
      * means UTC) into epoch milliseconds in {@link #longValue}.
      */
-    public boolean parseTimestamp(String s) {
+    public boolean parseTimestamp(CharSequence s) {
         int len = s.length();
         if (len < 10 || s.charAt(4) != '-' || s.charAt(7) != '-' || !isDigit(s.charAt(0)) || !isDigit(s.charAt(9))) {
             return false;
         }
-        try {
-            if (len == 10) {
-                longValue = LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
-                return true;
+        if (len == 10 || (len == 19 || len == 20 && s.charAt(19) == 'Z') && s.charAt(13) == ':' && s.charAt(16) == ':'
+                && (s.charAt(10) == 'T' || s.charAt(10) == ' ')) {
+            // The common forms without DateTimeFormatter, which costs about a microsecond per value.
+            int year = digits(s, 0, 4);
+            int month = digits(s, 5, 2);
+            int day = digits(s, 8, 2);
+            if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) {
+                return false;
             }
+            if (day > 28 && day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+                return false;
+            }
+            long millis = LocalDate.of(year, month, day).toEpochDay() * 86_400_000L;
+            if (len > 10) {
+                int hour = digits(s, 11, 2);
+                int minute = digits(s, 14, 2);
+                int second = digits(s, 17, 2);
+                if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+                    return false;
+                }
+                millis += ((hour * 60L + minute) * 60L + second) * 1000L;
+            }
+            longValue = millis;
+            return true;
+        }
+        try {
             TemporalAccessor t = DATE_TIME.parse(s);
             LocalDateTime local = LocalDateTime.of(LocalDate.from(t), java.time.LocalTime.from(t));
             if (t.isSupported(ChronoField.OFFSET_SECONDS)) {
@@ -231,6 +252,29 @@ public final class TextParsers {
     /** Epoch milliseconds of an instant, for sources that hand over {@code java.time} values. */
     public static long millis(Instant instant) {
         return instant.toEpochMilli();
+    }
+
+    /** Whether {@code s} is {@code lower} in any case ({@code lower} is lower-case ASCII of the same length). */
+    private static boolean matches(CharSequence s, String lower) {
+        for (int i = 0; i < lower.length(); i++) {
+            if ((s.charAt(i) | 0x20) != lower.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The value of {@code n} decimal digits at {@code from}, or -1 when one is not a digit. */
+    private static int digits(CharSequence s, int from, int n) {
+        int v = 0;
+        for (int i = from; i < from + n; i++) {
+            int d = s.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v;
     }
 
     private static boolean isDigit(char c) {

@@ -1,0 +1,622 @@
+package dev.mlops.train;
+
+import dev.mlops.api.BooleanColumn;
+import dev.mlops.api.CategoricalColumn;
+import dev.mlops.api.Column;
+import dev.mlops.api.DoubleColumn;
+import dev.mlops.api.Field;
+import dev.mlops.api.FieldType;
+import dev.mlops.api.Frame;
+import dev.mlops.api.LongColumn;
+import dev.mlops.api.TrainingException;
+import dev.mlops.train.internal.FrameConverter;
+import dev.mlops.train.internal.MetricMath;
+import dev.mlops.train.internal.Significance;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * Evaluates a trained model on held-out data: metrics, trivial baselines, slices, learning curve, fit diagnosis,
+ * confident mistakes and validation against the current model. Immutable; each {@code with}-style method returns a
+ * new evaluator.
+ *
+ * <pre>{@code
+ * Evaluation eval = Evaluator.classification().sliceBy("personal_status").evaluate(model, train, test);
+ * System.out.println(eval.summary());
+ * }</pre>
+ */
+public final class Evaluator {
+    private final String primaryMetric;
+    private final List<String> sliceColumns;
+    private final int buckets;
+    private final int minSliceRows;
+    private final double minMargin;
+    private final double overfitGap;
+    private final long seed;
+    private final int mistakes;
+    private final boolean learningCurve;
+    private final double[] fractions;
+    private final TrainedModel current;
+    private final List<MetricThreshold> thresholds;
+    private final double alpha;
+    private final boolean requireSignificance;
+    private final TrainingListener listener;
+
+    private Evaluator(String primaryMetric, List<String> sliceColumns, int buckets, int minSliceRows, double minMargin,
+                      double overfitGap, long seed, int mistakes, boolean learningCurve, double[] fractions,
+                      TrainedModel current, List<MetricThreshold> thresholds, double alpha,
+                      boolean requireSignificance, TrainingListener listener) {
+        this.primaryMetric = primaryMetric;
+        this.sliceColumns = List.copyOf(sliceColumns);
+        this.buckets = buckets;
+        this.minSliceRows = minSliceRows;
+        this.minMargin = minMargin;
+        this.overfitGap = overfitGap;
+        this.seed = seed;
+        this.mistakes = mistakes;
+        this.learningCurve = learningCurve;
+        this.fractions = fractions.clone();
+        this.current = current;
+        this.thresholds = List.copyOf(thresholds);
+        this.alpha = alpha;
+        this.requireSignificance = requireSignificance;
+        this.listener = listener;
+    }
+
+    /** An evaluator for classifiers, judging by accuracy. */
+    public static Evaluator classification() {
+        return new Evaluator("accuracy", List.of(), 4, 10, 0.02, 0.05, 42L, 10, true,
+                new double[] {0.2, 0.4, 0.6, 0.8, 1.0}, null, List.of(), 0.05, false, TrainingListener.none());
+    }
+
+    /** An evaluator for regressors, judging by R². */
+    public static Evaluator regression() {
+        return classification().primaryMetric("r2");
+    }
+
+    private Evaluator copy(String pm, List<String> sc, int b, int msr, double mm, double og, long sd, int mk, boolean lc,
+                           double[] fr, TrainedModel cur, List<MetricThreshold> th, double al, boolean rs,
+                           TrainingListener li) {
+        return new Evaluator(pm, sc, b, msr, mm, og, sd, mk, lc, fr, cur, th, al, rs, li);
+    }
+
+    /** Judges by this metric (baseline verdict, slices, diagnosis, default comparison). */
+    public Evaluator primaryMetric(String metric) {
+        return copy(metric, sliceColumns, buckets, minSliceRows, minMargin, overfitGap, seed, mistakes, learningCurve,
+                fractions, current, thresholds, alpha, requireSignificance, listener);
+    }
+
+    /** Reports the primary metric per value of these columns (numeric columns in quantile buckets). */
+    public Evaluator sliceBy(String... columns) {
+        return copy(primaryMetric, Arrays.asList(columns), buckets, minSliceRows, minMargin, overfitGap, seed, mistakes,
+                learningCurve, fractions, current, thresholds, alpha, requireSignificance, listener);
+    }
+
+    /** Numeric slice columns are cut into this many quantile buckets (default 4). */
+    public Evaluator buckets(int count) {
+        if (count < 2) {
+            throw new IllegalArgumentException("Bucket count must be at least 2, not " + count);
+        }
+        return copy(primaryMetric, sliceColumns, count, minSliceRows, minMargin, overfitGap, seed, mistakes,
+                learningCurve, fractions, current, thresholds, alpha, requireSignificance, listener);
+    }
+
+    /** Slices with fewer rows are reported but never named among the worst (default 10). */
+    public Evaluator minSliceRows(int rows) {
+        return copy(primaryMetric, sliceColumns, buckets, rows, minMargin, overfitGap, seed, mistakes, learningCurve,
+                fractions, current, thresholds, alpha, requireSignificance, listener);
+    }
+
+    /** The advantage over the best baseline that counts as meaningful (default 0.02 of the primary metric). */
+    public Evaluator minMargin(double margin) {
+        return copy(primaryMetric, sliceColumns, buckets, minSliceRows, margin, overfitGap, seed, mistakes,
+                learningCurve, fractions, current, thresholds, alpha, requireSignificance, listener);
+    }
+
+    /** The train-minus-validation gap above which the fit is called over-fitting (default 0.05). */
+    public Evaluator overfitGap(double gap) {
+        return copy(primaryMetric, sliceColumns, buckets, minSliceRows, minMargin, gap, seed, mistakes, learningCurve,
+                fractions, current, thresholds, alpha, requireSignificance, listener);
+    }
+
+    /** The seed of the stratified baseline, the learning-curve subsamples and the bootstrap (default 42). */
+    public Evaluator seed(long newSeed) {
+        return copy(primaryMetric, sliceColumns, buckets, minSliceRows, minMargin, overfitGap, newSeed, mistakes,
+                learningCurve, fractions, current, thresholds, alpha, requireSignificance, listener);
+    }
+
+    /** How many confident mistakes to list (default 10). */
+    public Evaluator mistakes(int count) {
+        return copy(primaryMetric, sliceColumns, buckets, minSliceRows, minMargin, overfitGap, seed, count,
+                learningCurve, fractions, current, thresholds, alpha, requireSignificance, listener);
+    }
+
+    /** Computes a learning curve at these fractions of the training rows (empty to skip it). */
+    public Evaluator learningCurve(double... atFractions) {
+        for (double f : atFractions) {
+            if (!(f > 0 && f <= 1)) {
+                throw new IllegalArgumentException("Learning-curve fractions must be in (0, 1], not " + f);
+            }
+        }
+        return copy(primaryMetric, sliceColumns, buckets, minSliceRows, minMargin, overfitGap, seed, mistakes,
+                atFractions.length > 0, atFractions.length > 0 ? atFractions : fractions, current, thresholds, alpha,
+                requireSignificance, listener);
+    }
+
+    /** Compares with the model now in use, under these thresholds. */
+    public Evaluator compareWith(TrainedModel currentModel, MetricThreshold... gates) {
+        return copy(primaryMetric, sliceColumns, buckets, minSliceRows, minMargin, overfitGap, seed, mistakes,
+                learningCurve, fractions, currentModel, Arrays.asList(gates), alpha, requireSignificance, listener);
+    }
+
+    /** Validates against these thresholds, with no current model (the first model). */
+    public Evaluator thresholds(MetricThreshold... gates) {
+        return copy(primaryMetric, sliceColumns, buckets, minSliceRows, minMargin, overfitGap, seed, mistakes,
+                learningCurve, fractions, current, Arrays.asList(gates), alpha, requireSignificance, listener);
+    }
+
+    /** Blesses a candidate only when it is also significantly better than the current model at this level. */
+    public Evaluator requireSignificance(double level) {
+        return copy(primaryMetric, sliceColumns, buckets, minSliceRows, minMargin, overfitGap, seed, mistakes,
+                learningCurve, fractions, current, thresholds, level, true, listener);
+    }
+
+    /** Reports learning-curve progress to a listener. */
+    public Evaluator listener(TrainingListener newListener) {
+        return copy(primaryMetric, sliceColumns, buckets, minSliceRows, minMargin, overfitGap, seed, mistakes,
+                learningCurve, fractions, current, thresholds, alpha, requireSignificance, newListener);
+    }
+
+    /** Evaluates on held-out rows only (baselines are fitted on them, and there is no fit diagnosis). */
+    public Evaluation evaluate(TrainedModel model, Frame test) {
+        return evaluate(model, null, test);
+    }
+
+    /**
+     * Evaluates on held-out rows, with the training rows for baselines, the learning curve and the fit diagnosis.
+     *
+     * @throws TrainingException when the frames lack the label or hold a class the model never saw
+     */
+    public Evaluation evaluate(TrainedModel model, Frame train, Frame test) {
+        Scored scored = Scored.of(model, test);
+        Metrics metrics = scored.metrics(null);
+        metrics.get(primaryMetric); // fails early, listing the metric names
+        double sign = Metrics.higherIsBetter(primaryMetric) ? 1 : -1;
+        double overall = metrics.get(primaryMetric);
+        Metrics trainMetrics = train == null ? null : Scored.of(model, train).metrics(null);
+
+        Map<String, Metrics> baselines = baselines(model, train != null ? train : test, test, scored);
+        String best = null;
+        double bestValue = Double.NaN;
+        for (Map.Entry<String, Metrics> e : baselines.entrySet()) {
+            double v = e.getValue().get(primaryMetric);
+            if (!Double.isNaN(v) && (best == null || sign * v > sign * bestValue)) {
+                best = e.getKey();
+                bestValue = v;
+            }
+        }
+        double margin = sign * (overall - bestValue);
+        boolean beats = margin >= minMargin;
+        String verdictText = String.format(Locale.ROOT, "%s the best baseline (%s, %s=%.4f) by a meaningful margin:"
+                        + " model %.4f, margin %+.4f, needed %.4f.%s", beats ? "Beats" : "Does NOT beat", best,
+                primaryMetric, bestValue, overall, margin, minMargin, beats ? ""
+                        : " A trivial model does about as well: check the features and whether this needs ML at all.");
+        Evaluation.BaselineVerdict verdict = new Evaluation.BaselineVerdict(best, bestValue, overall, margin,
+                minMargin, beats, verdictText);
+
+        List<Evaluation.Slice> slices = slices(test, scored, overall, sign);
+        List<Evaluation.Slice> worst = slices.stream()
+                .filter(s -> s.rows() >= minSliceRows && !Double.isNaN(s.value()) && s.gap() < 0)
+                .sorted(Comparator.comparingDouble(Evaluation.Slice::gap)).limit(3).toList();
+
+        List<Evaluation.CurvePoint> curve = train != null && learningCurve ? curve(model, train, test)
+                : List.of();
+        Evaluation.FitDiagnosis diagnosis = trainMetrics == null ? null
+                : diagnose(trainMetrics.get(primaryMetric), overall, bestValue, sign, curve);
+
+        Frame wrong = mistakes(model, test, scored);
+        Evaluation.Comparison comparison = compare(model, test, scored, metrics, sign);
+        return new Evaluation(primaryMetric, metrics, trainMetrics, baselines, verdict, slices, worst, curve, diagnosis,
+                wrong, comparison);
+    }
+
+    private Map<String, Metrics> baselines(TrainedModel model, Frame fitOn, Frame test, Scored scored) {
+        Map<String, Metrics> out = new LinkedHashMap<>();
+        int n = test.rowCount();
+        if (model.task() == Task.CLASSIFICATION) {
+            int k = model.classes().size();
+            int[] fitTruth = Scored.truth(model, fitOn);
+            double[] priors = new double[k];
+            for (int t : fitTruth) {
+                priors[t] += 1.0 / fitTruth.length;
+            }
+            int majority = 0;
+            for (int c = 1; c < k; c++) {
+                if (priors[c] > priors[majority]) {
+                    majority = c;
+                }
+            }
+            int[] pred = new int[n];
+            double[][] proba = new double[n][];
+            Arrays.fill(pred, majority);
+            Arrays.fill(proba, priors);
+            out.put("majority class", ClassificationMetrics.of(model.classes(), scored.truth, pred, proba, true));
+            Random rnd = new Random(seed);
+            int[] drawn = new int[n];
+            double[][] oneHot = new double[n][k];
+            for (int i = 0; i < n; i++) {
+                double u = rnd.nextDouble();
+                int c = 0;
+                double acc = priors[0];
+                while (u >= acc && c < k - 1) {
+                    acc += priors[++c];
+                }
+                drawn[i] = c;
+                oneHot[i][c] = 1.0;
+            }
+            out.put("stratified guess", ClassificationMetrics.of(model.classes(), scored.truth, drawn, oneHot, true));
+        } else {
+            double[] fit = Scored.target(model, fitOn);
+            double mean = Arrays.stream(fit).average().orElse(Double.NaN);
+            double[] sorted = fit.clone();
+            Arrays.sort(sorted);
+            double median = MetricMath.percentile(sorted, 50);
+            double[] m = new double[n];
+            Arrays.fill(m, mean);
+            out.put("mean", RegressionMetrics.of(scored.target, m));
+            double[] md = new double[n];
+            Arrays.fill(md, median);
+            out.put("median", RegressionMetrics.of(scored.target, md));
+        }
+        return out;
+    }
+
+    private List<Evaluation.Slice> slices(Frame test, Scored scored, double overall, double sign) {
+        List<Evaluation.Slice> out = new ArrayList<>();
+        for (String name : sliceColumns) {
+            if (!test.hasColumn(name)) {
+                throw new IllegalArgumentException("Cannot slice by '" + name + "': no such column; the columns are "
+                        + test.columnNames());
+            }
+            Column c = test.column(name);
+            Map<String, List<Integer>> groups = new TreeMap<>();
+            if (c.type() == FieldType.NUMERIC || c.type() == FieldType.INTEGER) {
+                double[] v = new double[c.size()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = c instanceof DoubleColumn d ? d.getDouble(i) : ((LongColumn) c).getDouble(i);
+                }
+                double[] sorted = Arrays.stream(v).filter(x -> !Double.isNaN(x)).sorted().toArray();
+                double[] edges = new double[buckets + 1];
+                for (int b = 0; b <= buckets; b++) {
+                    edges[b] = MetricMath.percentile(sorted, 100.0 * b / buckets);
+                }
+                for (int i = 0; i < v.length; i++) {
+                    String key;
+                    if (Double.isNaN(v[i])) {
+                        key = "NA";
+                    } else {
+                        int b = 0;
+                        while (b < buckets - 1 && v[i] > edges[b + 1]) {
+                            b++;
+                        }
+                        key = String.format(Locale.ROOT, "%d:[%s, %s]", b, fmt(edges[b]), fmt(edges[b + 1]));
+                    }
+                    groups.computeIfAbsent(key, x -> new ArrayList<>()).add(i);
+                }
+            } else {
+                for (int i = 0; i < c.size(); i++) {
+                    groups.computeIfAbsent(c.format(i), x -> new ArrayList<>()).add(i);
+                }
+            }
+            for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
+                int[] rows = g.getValue().stream().mapToInt(Integer::intValue).toArray();
+                double value = scored.metrics(rows).get(primaryMetric);
+                String label = g.getKey().replaceFirst("^\\d+:", "");
+                out.add(new Evaluation.Slice(name, label, rows.length, value, sign * (value - overall)));
+            }
+        }
+        return out;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    private List<Evaluation.CurvePoint> curve(TrainedModel model, Frame train, Frame test) {
+        UnaryOperator<Frame> prep = model.preprocessing().orElse(UnaryOperator.identity());
+        Frame ptrain = prep.apply(train);
+        Frame ptest = prep.apply(test);
+        Trainer trainer = Trainer.of(model.settings()).missingValues(model.missingValues());
+        int[] perm = new int[ptrain.rowCount()];
+        for (int i = 0; i < perm.length; i++) {
+            perm[i] = i;
+        }
+        Random rnd = new Random(seed);
+        for (int i = perm.length - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = perm[i];
+            perm[i] = perm[j];
+            perm[j] = t;
+        }
+        List<Evaluation.CurvePoint> out = new ArrayList<>();
+        for (int p = 0; p < fractions.length; p++) {
+            int rows = Math.max(2, (int) Math.round(fractions[p] * perm.length));
+            Frame sub = ptrain.rows(Arrays.copyOf(perm, rows));
+            listener.onProgress(new TrainingEvent(TrainingEvent.Phase.LEARNING_CURVE, p, fractions.length,
+                    rows + " rows"));
+            try {
+                TrainedModel m = trainer.train(sub, model.label());
+                double tv = Scored.of(m, sub).metrics(null).get(primaryMetric);
+                double vv = Scored.of(m, ptest).metrics(null).get(primaryMetric);
+                out.add(new Evaluation.CurvePoint(rows, tv, vv));
+            } catch (TrainingException e) {
+                // too few rows for this size (one class only, say): the curve starts at the next size
+                continue;
+            }
+        }
+        listener.onProgress(new TrainingEvent(TrainingEvent.Phase.LEARNING_CURVE, fractions.length, fractions.length,
+                "done"));
+        return out;
+    }
+
+    private Evaluation.FitDiagnosis diagnose(double trainValue, double valValue, double baseline, double sign,
+                                             List<Evaluation.CurvePoint> curve) {
+        double gap = sign * (trainValue - valValue);
+        double slope = Double.NaN;
+        if (curve.size() >= 2) {
+            Evaluation.CurvePoint a = curve.get(curve.size() - 2);
+            Evaluation.CurvePoint b = curve.get(curve.size() - 1);
+            slope = sign * (b.validationValue() - a.validationValue());
+        }
+        String curveNote = Double.isNaN(slope) ? "" : slope >= 0.01
+                ? String.format(Locale.ROOT, " The validation curve still rises (%+.4f over its last step): more data"
+                + " should help.", slope)
+                : String.format(Locale.ROOT, " The validation curve has flattened (%+.4f over its last step): more"
+                + " data of the same kind will help little.", slope);
+        String numbers = String.format(Locale.ROOT, "%s train %.4f, validation %.4f, gap %+.4f, best baseline %.4f.",
+                primaryMetric, trainValue, valValue, gap, baseline);
+        if (sign * (trainValue - baseline) < minMargin || sign * (valValue - baseline) < minMargin && gap <= overfitGap) {
+            return new Evaluation.FitDiagnosis(Evaluation.Fit.UNDERFITTING, trainValue, valValue, gap, slope, numbers
+                    + " The model is barely better than a trivial one even where it could fit: try a more flexible"
+                    + " model, less regularisation or better features." + curveNote);
+        }
+        if (gap > overfitGap) {
+            return new Evaluation.FitDiagnosis(Evaluation.Fit.OVERFITTING, trainValue, valValue, gap, slope, numbers
+                    + String.format(Locale.ROOT, " The gap exceeds %.2f: the model memorises its training rows;"
+                    + " regularise, simplify, or add data.", overfitGap) + curveNote);
+        }
+        return new Evaluation.FitDiagnosis(Evaluation.Fit.GOOD, trainValue, valValue, gap, slope, numbers
+                + String.format(Locale.ROOT, " The gap is within %.2f and the model beats the baseline.", overfitGap)
+                + curveNote);
+    }
+
+    private Frame mistakes(TrainedModel model, Frame test, Scored s) {
+        int n = test.rowCount();
+        List<Integer> idx = new ArrayList<>();
+        double[] key = new double[n];
+        for (int i = 0; i < n; i++) {
+            if (model.task() == Task.CLASSIFICATION) {
+                if (s.scores.predicted()[i] != s.truth[i]) {
+                    idx.add(i);
+                    key[i] = s.scores.probabilities()[i][s.scores.predicted()[i]];
+                }
+            } else {
+                idx.add(i);
+                key[i] = Math.abs(s.target[i] - s.scores.values()[i]);
+            }
+        }
+        idx.sort((a, b) -> Double.compare(key[b], key[a]));
+        int[] top = idx.stream().limit(mistakes).mapToInt(Integer::intValue).toArray();
+        Frame rows = test.rows(top);
+        long[] rowIds = Arrays.stream(top).asLongStream().toArray();
+        rows = rows.withColumn(LongColumn.of("row", rowIds));
+        double[] conf = new double[top.length];
+        if (model.task() == Task.CLASSIFICATION) {
+            int[] codes = new int[top.length];
+            for (int i = 0; i < top.length; i++) {
+                codes[i] = s.scores.predicted()[top[i]];
+                conf[i] = key[top[i]];
+            }
+            rows = rows.withColumn(CategoricalColumn.fromCodes(Field.categorical("predicted"), codes, model.classes()));
+            return rows.withColumn(DoubleColumn.of(Field.numeric("confidence"), conf));
+        }
+        double[] pred = new double[top.length];
+        for (int i = 0; i < top.length; i++) {
+            pred[i] = s.scores.values()[top[i]];
+            conf[i] = s.target[top[i]] - pred[i];
+        }
+        rows = rows.withColumn(DoubleColumn.of(Field.numeric("predicted"), pred));
+        return rows.withColumn(DoubleColumn.of(Field.numeric("residual"), conf));
+    }
+
+    private Evaluation.Comparison compare(TrainedModel model, Frame test, Scored cand, Metrics metrics, double sign) {
+        List<String> reasons = new ArrayList<>();
+        List<Evaluation.Check> checks = new ArrayList<>();
+        Metrics cur = null;
+        Scored curScored = null;
+        if (current != null) {
+            curScored = Scored.of(current, test);
+            cur = curScored.metrics(null);
+        } else {
+            reasons.add("No current model to compare with: judged on absolute thresholds alone.");
+        }
+        List<MetricThreshold> gates = thresholds;
+        if (gates.isEmpty() && current != null) {
+            gates = List.of(MetricThreshold.noWorseThan(primaryMetric, 0.0));
+        }
+        boolean passed = true;
+        for (MetricThreshold t : gates) {
+            double s = Metrics.higherIsBetter(t.metric()) ? 1 : -1;
+            double v = metrics.get(t.metric());
+            double c = cur == null ? Double.NaN : cur.get(t.metric());
+            List<String> parts = new ArrayList<>();
+            boolean ok = true;
+            if (t.absolute() != null) {
+                boolean hold = s * (v - t.absolute()) >= 0;
+                ok &= hold;
+                parts.add(String.format(Locale.ROOT, "%s %.4f %s %s %.4f", t.metric(), v, hold ? "meets" : "misses",
+                        s > 0 ? "minimum" : "maximum", t.absolute()));
+            }
+            if (cur != null && t.minAbsoluteChange() != null) {
+                double change = s * (v - c);
+                boolean hold = change >= t.minAbsoluteChange() - 1e-12;
+                ok &= hold;
+                parts.add(String.format(Locale.ROOT, "change %+.4f vs current %.4f %s the required %+.4f", change, c,
+                        hold ? "meets" : "misses", t.minAbsoluteChange()));
+            }
+            if (cur != null && t.minRelativeChange() != null) {
+                double rel = c == 0 ? Double.POSITIVE_INFINITY * Math.signum(s * (v - c)) : s * (v - c) / Math.abs(c);
+                boolean hold = rel >= t.minRelativeChange() - 1e-12;
+                ok &= hold;
+                parts.add(String.format(Locale.ROOT, "relative change %+.2f%% %s the required %+.2f%%", 100 * rel,
+                        hold ? "meets" : "misses", 100 * t.minRelativeChange()));
+            }
+            if (cur == null && t.absolute() == null) {
+                parts.add("only a change is required, and there is no current model: not checked");
+            }
+            String reason = t.metric() + ": " + String.join("; ", parts);
+            checks.add(new Evaluation.Check(t.metric(), v, c, ok, reason));
+            reasons.add((ok ? "PASS " : "FAIL ") + reason);
+            passed &= ok;
+        }
+        if (gates.isEmpty()) {
+            reasons.add("No thresholds were set: nothing to fail.");
+        }
+        String test2 = "none";
+        double p = Double.NaN;
+        double[] interval = null;
+        if (cur != null) {
+            if (model.task() == Task.CLASSIFICATION) {
+                int b = 0;
+                int c = 0;
+                for (int i = 0; i < cand.truth.length; i++) {
+                    boolean candRight = cand.scores.predicted()[i] == cand.truth[i];
+                    boolean curRight = curScored.scores.predicted()[i] == curScored.truth[i];
+                    b += curRight && !candRight ? 1 : 0;
+                    c += candRight && !curRight ? 1 : 0;
+                }
+                Significance.McNemar m = Significance.mcnemar(b, c);
+                test2 = m.test();
+                p = m.pValue();
+                boolean significant = p < alpha && c > b;
+                reasons.add(String.format(Locale.ROOT, "%s on the %d rows where the models disagree (current right"
+                        + " only: %d, candidate right only: %d): p=%.4g, %s at %.2f.", test2, b + c, b, c, p,
+                        significant ? "a significant improvement" : "not a significant improvement", alpha));
+                if (requireSignificance && !significant) {
+                    passed = false;
+                    reasons.add("FAIL significance is required and the improvement is not significant.");
+                }
+            } else {
+                interval = Significance.bootstrapDifference(cand.target, cand.scores.values(),
+                        curScored.scores.values(), primaryMetric, 1000, seed);
+                test2 = "paired bootstrap";
+                boolean significant = sign > 0 ? interval[0] > 0 : interval[1] < 0;
+                reasons.add(String.format(Locale.ROOT, "Paired bootstrap (1000 resamples, seed %d): 95%% interval of"
+                        + " the %s difference (candidate - current) is [%.4f, %.4f]: %s.", seed, primaryMetric,
+                        interval[0], interval[1], significant ? "a significant improvement"
+                                : "not a significant improvement"));
+                if (requireSignificance && !significant) {
+                    passed = false;
+                    reasons.add("FAIL significance is required and the improvement is not significant.");
+                }
+            }
+        }
+        reasons.add(passed ? "Blessed: every check passed." : "Not blessed: at least one check failed.");
+        return new Evaluation.Comparison(cur != null, checks, test2, p, interval, passed, reasons);
+    }
+
+    /** A model's scores on a frame, with the truth in the model's class order. */
+    static final class Scored {
+        final Scores scores;
+        final int[] truth;
+        final double[] target;
+
+        private Scored(Scores scores, int[] truth, double[] target) {
+            this.scores = scores;
+            this.truth = truth;
+            this.target = target;
+        }
+
+        static Scored of(TrainedModel model, Frame frame) {
+            Scores s = model.score(frame);
+            return model.task() == Task.CLASSIFICATION ? new Scored(s, truth(model, frame), null)
+                    : new Scored(s, null, target(model, frame));
+        }
+
+        static int[] truth(TrainedModel model, Frame frame) {
+            if (!frame.hasColumn(model.label())) {
+                throw new TrainingException("The frame has no label column '" + model.label() + "' to evaluate"
+                        + " against; its columns are " + frame.columnNames());
+            }
+            Column c = frame.column(model.label());
+            Map<String, Integer> index = new java.util.HashMap<>();
+            for (int k = 0; k < model.classes().size(); k++) {
+                index.put(model.classes().get(k), k);
+            }
+            int[] out = new int[frame.rowCount()];
+            for (int i = 0; i < out.length; i++) {
+                if (c.isMissing(i)) {
+                    throw new TrainingException("Row " + i + " has no label in '" + model.label()
+                            + "'; drop unlabelled rows before evaluating");
+                }
+                Integer k = index.get(FrameConverter.labelText(c, i));
+                if (k == null) {
+                    throw new TrainingException("Row " + i + " has label '" + c.format(i) + "', a class the model"
+                            + " never saw (it knows " + model.classes() + "); retrain with that class or drop the rows");
+                }
+                out[i] = k;
+            }
+            return out;
+        }
+
+        static double[] target(TrainedModel model, Frame frame) {
+            Column c = frame.column(model.label());
+            double[] out = new double[frame.rowCount()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = c instanceof DoubleColumn d ? d.getDouble(i) : c instanceof LongColumn l ? l.getDouble(i)
+                        : c instanceof BooleanColumn b && !b.isMissing(i) ? (b.getBoolean(i) ? 1 : 0) : Double.NaN;
+                if (Double.isNaN(out[i])) {
+                    throw new TrainingException("Row " + i + " has no numeric target in '" + model.label() + "'");
+                }
+            }
+            return out;
+        }
+
+        /** Metrics on some rows (all when null). */
+        Metrics metrics(int[] rows) {
+            if (scores.task() == Task.CLASSIFICATION) {
+                if (rows == null) {
+                    return ClassificationMetrics.of(scores.classes(), truth, scores.predicted(),
+                            scores.probabilities(), scores.probabilistic());
+                }
+                int[] t = new int[rows.length];
+                int[] p = new int[rows.length];
+                double[][] pr = new double[rows.length][];
+                for (int i = 0; i < rows.length; i++) {
+                    t[i] = truth[rows[i]];
+                    p[i] = scores.predicted()[rows[i]];
+                    pr[i] = scores.probabilities()[rows[i]];
+                }
+                return ClassificationMetrics.of(scores.classes(), t, p, pr, scores.probabilistic());
+            }
+            if (rows == null) {
+                return RegressionMetrics.of(target, scores.values());
+            }
+            double[] t = new double[rows.length];
+            double[] p = new double[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                t[i] = target[rows[i]];
+                p[i] = scores.values()[rows[i]];
+            }
+            return RegressionMetrics.of(t, p);
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package dev.mlops.train;
+
+import dev.mlops.api.Field;
+import dev.mlops.api.Frame;
+import dev.mlops.api.TrainingException;
+import dev.mlops.train.internal.FrameConverter;
+import dev.mlops.train.internal.TribuoProgress;
+import dev.mlops.train.internal.TribuoTrainers;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.regression.Regressor;
+
+/**
+ * Trains a Tribuo model on a {@link Frame}. Immutable: each {@code with}-style method returns a new trainer, so one
+ * configured trainer can be shared and reused.
+ *
+ * <pre>{@code
+ * TrainedModel model = Trainer.logisticRegression().seed(42).train(train, "class");
+ * }</pre>
+ *
+ * <p>Feature columns are those with role FEATURE other than the label; NUMERIC, INTEGER and BOOLEAN columns become
+ * real-valued features, CATEGORICAL ones one-hot features named {@code column=value}. A WEIGHT column weights
+ * examples. Missing values follow {@link #missingValues(MissingValues)} (default {@link MissingValues#SKIP}).
+ */
+public final class Trainer {
+    private final TrainerSettings settings;
+    private final MissingValues missing;
+    private final TrainingListener listener;
+
+    private Trainer(TrainerSettings settings, MissingValues missing, TrainingListener listener) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.missing = Objects.requireNonNull(missing, "missing");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** A trainer with these settings. */
+    public static Trainer of(TrainerSettings settings) {
+        return new Trainer(settings, MissingValues.SKIP, TrainingListener.none());
+    }
+
+    /** Multinomial logistic regression by SGD. */
+    public static Trainer logisticRegression() {
+        return of(TrainerSettings.LogisticRegression.defaults());
+    }
+
+    /** A factorization machine classifier. */
+    public static Trainer factorizationMachineClassifier() {
+        return of(TrainerSettings.FactorizationMachineClassifier.defaults());
+    }
+
+    /** A LibLinear classifier (L2-regularised logistic regression by default). */
+    public static Trainer libLinearClassifier() {
+        return of(TrainerSettings.LibLinearClassifier.defaults());
+    }
+
+    /** A LibSVM classifier (RBF kernel, probability estimates). */
+    public static Trainer libSvmClassifier() {
+        return of(TrainerSettings.LibSvmClassifier.defaults());
+    }
+
+    /** A CART decision tree classifier. */
+    public static Trainer cartClassifier() {
+        return of(TrainerSettings.CartClassifier.defaults());
+    }
+
+    /** A random forest classifier. */
+    public static Trainer randomForestClassifier() {
+        return of(TrainerSettings.RandomForestClassifier.defaults());
+    }
+
+    /** An XGBoost classifier. */
+    public static Trainer xgboostClassifier() {
+        return of(TrainerSettings.XGBoostClassifier.defaults());
+    }
+
+    /** Linear regression by SGD. */
+    public static Trainer linearSgdRegressor() {
+        return of(TrainerSettings.LinearSgdRegressor.defaults());
+    }
+
+    /** A factorization machine regressor. */
+    public static Trainer factorizationMachineRegressor() {
+        return of(TrainerSettings.FactorizationMachineRegressor.defaults());
+    }
+
+    /** A LibLinear regressor (L2-loss SVR). */
+    public static Trainer libLinearRegressor() {
+        return of(TrainerSettings.LibLinearRegressor.defaults());
+    }
+
+    /** A CART regression tree. */
+    public static Trainer cartRegressor() {
+        return of(TrainerSettings.CartRegressor.defaults());
+    }
+
+    /** An XGBoost regressor. */
+    public static Trainer xgboostRegressor() {
+        return of(TrainerSettings.XGBoostRegressor.defaults());
+    }
+
+    /** Elastic net (sparse linear) regression. */
+    public static Trainer elasticNetRegressor() {
+        return of(TrainerSettings.ElasticNetRegressor.defaults());
+    }
+
+    /** This trainer with another seed. */
+    public Trainer seed(long seed) {
+        return withSettings(settings.withSeed(seed));
+    }
+
+    /** This trainer with one setting changed by name (see {@link TrainerSettings#with(String, Object)}). */
+    public Trainer with(String setting, Object value) {
+        return withSettings(settings.with(setting, value));
+    }
+
+    /** This trainer with several settings changed by name. */
+    public Trainer with(Map<String, ?> changes) {
+        return withSettings(settings.with(changes));
+    }
+
+    /** This trainer with other settings (of any algorithm). */
+    public Trainer withSettings(TrainerSettings newSettings) {
+        return newSettings.equals(settings) ? this : new Trainer(newSettings, missing, listener);
+    }
+
+    /** This trainer with a missing-value policy. */
+    public Trainer missingValues(MissingValues policy) {
+        return policy == missing ? this : new Trainer(settings, policy, listener);
+    }
+
+    /** This trainer reporting progress to a listener. */
+    public Trainer listener(TrainingListener newListener) {
+        return new Trainer(settings, missing, newListener);
+    }
+
+    /** The settings. */
+    public TrainerSettings settings() {
+        return settings;
+    }
+
+    /** The missing-value policy. */
+    public MissingValues missingValues() {
+        return missing;
+    }
+
+    /** The progress listener. */
+    public TrainingListener listener() {
+        return listener;
+    }
+
+    /**
+     * The Tribuo dataset this trainer would train on: the frame's features converted as {@link #train} does, for
+     * code that calls Tribuo directly.
+     */
+    public MutableDataset<?> dataset(Frame frame, String label) {
+        List<Field> features = FrameConverter.featureFields(frame, label);
+        return settings.task() == Task.CLASSIFICATION ? FrameConverter.classification(frame, label, features, missing)
+                : FrameConverter.regression(frame, label, features, missing);
+    }
+
+    /**
+     * Trains on a frame.
+     *
+     * @param frame the training rows
+     * @param label the label column: categorical, boolean, integer or text for classifiers, numeric or integer for
+     *     regressors
+     * @throws TrainingException naming the row and column for bad input, or wrapping Tribuo's failure
+     */
+    public TrainedModel train(Frame frame, String label) {
+        List<Field> features = FrameConverter.featureFields(frame, label);
+        listener.onProgress(new TrainingEvent(TrainingEvent.Phase.CONVERT, 0, 1, frame.rowCount() + " rows"));
+        Model<?> model;
+        if (settings.task() == Task.CLASSIFICATION) {
+            MutableDataset<Label> ds = FrameConverter.classification(frame, label, features, missing);
+            if (ds.getOutputInfo().size() < 2) {
+                throw new TrainingException("Label column '" + label + "' has only one class "
+                        + ds.getOutputInfo().getDomain() + " in " + frame.rowCount() + " rows; a classifier needs at"
+                        + " least two");
+            }
+            model = fit(ds, TribuoTrainers.classifier(settings, loggingInterval(ds.size())));
+        } else {
+            MutableDataset<Regressor> ds = FrameConverter.regression(frame, label, features, missing);
+            model = fit(ds, TribuoTrainers.regressor(settings, loggingInterval(ds.size())));
+        }
+        return new TrainedModel(model, settings.task(), label, features, settings, missing,
+                Map.of("train", frame.fingerprint()), null, null);
+    }
+
+    private <T extends org.tribuo.Output<T>> Model<T> fit(MutableDataset<T> ds, org.tribuo.Trainer<T> trainer) {
+        listener.onProgress(new TrainingEvent(TrainingEvent.Phase.CONVERT, 1, 1, ds.size() + " examples, "
+                + ds.getFeatureMap().size() + " features"));
+        listener.onProgress(new TrainingEvent(TrainingEvent.Phase.FIT, 0, units(), settings.algorithm()));
+        Model<T> model;
+        try (TribuoProgress progress = listening() ? new TribuoProgress(stepsPerEpoch(ds.size()),
+                (epoch, loss) -> listener.onProgress(new TrainingEvent(TrainingEvent.Phase.FIT,
+                        Math.min(epoch, units()), units(), "epoch " + epoch + " average loss " + loss)),
+                (tree, nan) -> listener.onProgress(new TrainingEvent(TrainingEvent.Phase.FIT,
+                        Math.min(tree - 1, units()), units(), "tree " + tree))) : null) {
+            model = trainer.train(ds);
+        } catch (RuntimeException e) {
+            throw new TrainingException("Tribuo's " + settings.algorithm() + " trainer failed on " + ds.size()
+                    + " examples with " + ds.getFeatureMap().size() + " features: " + e.getMessage()
+                    + ". Check the settings " + settings.toParams(), e);
+        }
+        listener.onProgress(new TrainingEvent(TrainingEvent.Phase.FIT, units(), units(), settings.algorithm()
+                + " done"));
+        return model;
+    }
+
+    private boolean listening() {
+        return !(listener instanceof NoListener);
+    }
+
+    /** The units FIT progress counts: epochs of SGD trainers, trees of a random forest, else 1. */
+    private int units() {
+        if (settings instanceof TrainerSettings.LogisticRegression r) {
+            return r.epochs();
+        }
+        if (settings instanceof TrainerSettings.FactorizationMachineClassifier r) {
+            return r.epochs();
+        }
+        if (settings instanceof TrainerSettings.LinearSgdRegressor r) {
+            return r.epochs();
+        }
+        if (settings instanceof TrainerSettings.FactorizationMachineRegressor r) {
+            return r.epochs();
+        }
+        if (settings instanceof TrainerSettings.RandomForestClassifier r) {
+            return r.trees();
+        }
+        return 1;
+    }
+
+    private long stepsPerEpoch(int examples) {
+        int batch = settings instanceof TrainerSettings.LogisticRegression r ? r.minibatchSize()
+                : settings instanceof TrainerSettings.FactorizationMachineClassifier r ? r.minibatchSize()
+                : settings instanceof TrainerSettings.LinearSgdRegressor r ? r.minibatchSize()
+                : settings instanceof TrainerSettings.FactorizationMachineRegressor r ? r.minibatchSize() : 1;
+        return (examples + batch - 1) / batch;
+    }
+
+    /** Tribuo's SGD logging interval: once per epoch while someone listens, never otherwise. */
+    private int loggingInterval(int examples) {
+        return listening() ? (int) Math.min(Integer.MAX_VALUE, stepsPerEpoch(examples)) : -1;
+    }
+
+    @Override
+    public String toString() {
+        return "Trainer[" + settings.toParams() + ", missing=" + missing + "]";
+    }
+}

@@ -1,0 +1,162 @@
+package dev.mlops.train.onnx.internal;
+
+import org.tribuo.ImmutableOutputInfo;
+import org.tribuo.Model;
+import org.tribuo.ONNXExportable;
+import org.tribuo.Output;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.ensemble.FullyWeightedVotingCombiner;
+import org.tribuo.classification.ensemble.VotingCombiner;
+import org.tribuo.classification.liblinear.LibLinearClassificationModel;
+import org.tribuo.common.xgboost.XGBoostModel;
+import org.tribuo.ensemble.EnsembleCombiner;
+import org.tribuo.ensemble.WeightedEnsembleModel;
+import org.tribuo.regression.Regressor;
+import org.tribuo.regression.ensemble.AveragingCombiner;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Chooses how each kind of Tribuo model is written and returns the tensor holding its scores: class scores
+ * [N, C] in label-id order, or regression values [N, D] in dimension-id order.
+ */
+public final class ModelGraphs {
+    private ModelGraphs() {
+    }
+
+    /** The kind of output a model produces. */
+    public enum Kind {
+        /** {@link Label} outputs. */
+        CLASSIFICATION,
+        /** {@link Regressor} outputs. */
+        REGRESSION
+    }
+
+    /** The kind of a model, from its output domain. */
+    public static Kind kindOf(Model<?> model) {
+        ImmutableOutputInfo<?> info = model.getOutputIDInfo();
+        if (info.size() == 0) {
+            throw new IllegalArgumentException("Model '" + model.getName() + "' has an empty output domain");
+        }
+        Output<?> first = info.getOutput(0);
+        if (first instanceof Label) {
+            return Kind.CLASSIFICATION;
+        }
+        if (first instanceof Regressor) {
+            return Kind.REGRESSION;
+        }
+        throw new IllegalArgumentException("Model '" + model.getName() + "' predicts " + first.getClass().getName()
+                + "; only classification (Label) and regression (Regressor) models can be exported");
+    }
+
+    /** Output names in id order: label names, or regression dimension names. */
+    public static List<String> outputNames(Model<?> model) {
+        ImmutableOutputInfo<?> info = model.getOutputIDInfo();
+        List<String> names = new ArrayList<>(info.size());
+        for (int id = 0; id < info.size(); id++) {
+            Output<?> o = info.getOutput(id);
+            names.add(o instanceof Label l ? l.getLabel() : ((Regressor) o).getNames()[0]);
+        }
+        return names;
+    }
+
+    /** Appends the model to {@code g}, reading the caller's [N, F] {@code features}; returns its score tensor. */
+    @SuppressWarnings("unchecked")
+    public static String write(GraphBuilder g, Model<?> model, String features, FeatureIndex index) {
+        Kind kind = kindOf(model);
+        if (TribuoTrees.handles(model)) {
+            return kind == Kind.CLASSIFICATION
+                    ? TribuoTrees.writeClassification(g, (Model<Label>) model, features, index)
+                    : TribuoTrees.writeRegression(g, (Model<Regressor>) model, features, index);
+        }
+        if (model instanceof XGBoostModel<?> xgb) {
+            return kind == Kind.CLASSIFICATION
+                    ? XGBoostTrees.writeClassification(g, xgb, features, index)
+                    : XGBoostTrees.writeRegression(g, xgb, features, index);
+        }
+        if (model instanceof WeightedEnsembleModel<?> ensemble && needsMemberWise(ensemble)) {
+            return writeEnsemble(g, ensemble, kind, features, index);
+        }
+        if (model instanceof ONNXExportable) {
+            return TribuoExportables.write(g, model, features, index);
+        }
+        throw new IllegalArgumentException("Model '" + model.getName() + "' (" + model.getClass().getName()
+                + ") cannot be exported to ONNX: supported are Tribuo's ONNXExportable models, CART trees "
+                + "(TreeModel), weighted ensembles of trees or of exportable models, and XGBoostModel");
+    }
+
+    /**
+     * Ensembles go member by member when Tribuo cannot export a member (trees, XGBoost) or would export it
+     * wrongly (LibLinear probabilities); otherwise Tribuo's own ensemble export is used.
+     */
+    private static boolean needsMemberWise(WeightedEnsembleModel<?> ensemble) {
+        for (Model<?> m : ensemble.getModels()) {
+            if (!(m instanceof ONNXExportable) || m instanceof LibLinearClassificationModel
+                    || m instanceof WeightedEnsembleModel<?>) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String writeEnsemble(GraphBuilder g, WeightedEnsembleModel<?> ensemble, Kind kind,
+                                        String features, FeatureIndex index) {
+        EnsembleCombiner<?> combiner = TribuoTrees.combiner(castEnsemble(ensemble));
+        float[] weights = TribuoTrees.weights(ensemble);
+        double total = 0;
+        for (float w : weights) {
+            total += w;
+        }
+        List<String> parts = new ArrayList<>();
+        List<? extends Model<?>> members = ensemble.getModels();
+        List<String> ensembleOutputs = outputNames(ensemble);
+        for (int m = 0; m < members.size(); m++) {
+            Model<?> member = members.get(m);
+            String scores = inEnsembleOrder(g, write(g, member, features, index), outputNames(member), ensembleOutputs);
+            if (combiner instanceof VotingCombiner) {
+                String winner = g.op("ArgMax", List.of(scores), Map.of("axis", 1L, "keepdims", 0L));
+                String depth = g.longs("depth", new long[]{1}, new long[]{ensembleOutputs.size()});
+                String values = g.floats("vote", new long[]{2}, new float[]{0f, weights[m]});
+                parts.add(g.op("OneHot", List.of(winner, depth, values), Map.of("axis", -1L)));
+            } else if (combiner instanceof FullyWeightedVotingCombiner) {
+                String w = g.floats("weight", new long[]{1}, new float[]{weights[m]});
+                parts.add(g.op("Mul", List.of(scores, w), Map.of()));
+            } else if (combiner instanceof AveragingCombiner) {
+                String w = g.floats("weight", new long[]{1}, new float[]{(float) (weights[m] / total)});
+                parts.add(g.op("Mul", List.of(scores, w), Map.of()));
+            } else {
+                throw new IllegalArgumentException("Ensemble '" + ensemble.getName() + "' uses combiner "
+                        + combiner.getClass().getName() + ", which export does not support (supported: "
+                        + "VotingCombiner, FullyWeightedVotingCombiner, AveragingCombiner)");
+            }
+        }
+        g.requireOpset("", 13);
+        String sum = parts.size() == 1 ? parts.get(0) : g.op("Sum", parts, Map.of());
+        return kind == Kind.CLASSIFICATION ? TribuoTrees.normaliseRows(g, sum) : sum;
+    }
+
+    /** Reorders a member's score columns into the ensemble's output-id order, matching by name. */
+    private static String inEnsembleOrder(GraphBuilder g, String scores, List<String> memberOrder, List<String> ensembleOrder) {
+        if (memberOrder.equals(ensembleOrder)) {
+            return scores;
+        }
+        long[] columns = new long[ensembleOrder.size()];
+        for (int i = 0; i < columns.length; i++) {
+            int c = memberOrder.indexOf(ensembleOrder.get(i));
+            if (c < 0) {
+                throw new IllegalArgumentException("An ensemble member does not know output '" + ensembleOrder.get(i)
+                        + "'; its outputs are " + memberOrder);
+            }
+            columns[i] = c;
+        }
+        String idx = g.longs("member_order", new long[]{columns.length}, columns);
+        return g.op("Gather", List.of(scores, idx), Map.of("axis", 1L));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static WeightedEnsembleModel castEnsemble(WeightedEnsembleModel<?> e) {
+        return e;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.mlops.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class TrainerSettingsTest {
+
+    static Stream<TrainerSettings> all() {
+        return Stream.of(TrainerSettings.LogisticRegression.defaults(),
+                TrainerSettings.FactorizationMachineClassifier.defaults(),
+                TrainerSettings.LibLinearClassifier.defaults(), TrainerSettings.LibSvmClassifier.defaults(),
+                TrainerSettings.CartClassifier.defaults(), TrainerSettings.RandomForestClassifier.defaults(),
+                TrainerSettings.XGBoostClassifier.defaults(), TrainerSettings.LinearSgdRegressor.defaults(),
+                TrainerSettings.FactorizationMachineRegressor.defaults(), TrainerSettings.LibLinearRegressor.defaults(),
+                TrainerSettings.CartRegressor.defaults(), TrainerSettings.XGBoostRegressor.defaults(),
+                TrainerSettings.ElasticNetRegressor.defaults());
+    }
+
+    @ParameterizedTest
+    @MethodSource("all")
+    void json_roundTrip_isEqual(TrainerSettings s) {
+        String json = s.toJson();
+        assertTrue(json.contains("\"algorithm\" : \"" + s.algorithm() + "\""), json);
+        assertEquals(s, TrainerSettings.fromJson(json));
+    }
+
+    @ParameterizedTest
+    @MethodSource("all")
+    void withSeed_changesOnlyTheSeed(TrainerSettings s) {
+        TrainerSettings t = s.withSeed(7);
+        assertEquals(7, t.seed());
+        assertEquals(s.task(), t.task());
+        assertEquals(s.toParams().size(), t.toParams().size());
+        assertEquals(s, t.withSeed(s.seed()));
+    }
+
+    @Test
+    void toParams_flattensEverySetting() {
+        assertEquals("{algorithm=logistic-regression, epochs=5, learningRate=1.0, minibatchSize=1, seed=42}",
+                TrainerSettings.LogisticRegression.defaults().toParams().toString());
+    }
+
+    @Test
+    void with_badValue_saysWhatIsWrong() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainerSettings.XGBoostClassifier.defaults().with("eta", -1.0));
+        assertTrue(e.getMessage().contains("eta must be a positive"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> TrainerSettings.LibLinearClassifier.defaults().with("type", "NOPE"));
+        assertTrue(e.getMessage().contains("L2R_LR"), e.getMessage());
+    }
+
+    @Test
+    void fromJson_unknownAlgorithm_isADataException() {
+        assertThrows(dev.mlops.api.DataException.class,
+                () -> TrainerSettings.fromJson("{\"algorithm\": \"magic\", \"seed\": 1}"));
+    }
+
+    @Test
+    void randomForest_allFeaturesPerSplit_isRejected() {
+        assertThrows(IllegalArgumentException.class,
+                () -> TrainerSettings.RandomForestClassifier.defaults().with("fractionFeatures", 1.0));
+    }
+}
