@@ -244,9 +244,7 @@ final class InputBatch {
             case FLOAT, DOUBLE -> {
                 if (column instanceof DoubleColumn d) {
                     if (array instanceof float[] f) {
-                        for (int r = 0; r < rows; r++) {
-                            f[r] = (float) d.getDouble(r);
-                        }
+                        toFloats(d, f, rows);
                     } else {
                         d.copyTo(0, (double[]) array, 0, rows);
                     }
@@ -261,14 +259,11 @@ final class InputBatch {
                 } else {
                     throw columnType(spec, column);
                 }
-                if (!spec.nullable()) {
-                    for (int r = 0; r < rows; r++) {
-                        if (array instanceof float[] f ? Float.isNaN(f[r]) : Double.isNaN(((double[]) array)[r])) {
-                            throw new PredictionException(Reason.NAN_NOT_ALLOWED, spec.name(), "column '"
-                                    + spec.name() + "' is missing (NaN) at row " + r + " but the signature does not "
-                                    + "allow missing values there; impute it first");
-                        }
-                    }
+                int nan = spec.nullable() ? -1 : firstNaN(array, rows);
+                if (nan >= 0) {
+                    throw new PredictionException(Reason.NAN_NOT_ALLOWED, spec.name(), "column '" + spec.name()
+                            + "' is missing (NaN) at row " + nan + " but the signature does not allow missing "
+                            + "values there; impute it first");
                 }
             }
             case INT64, INT32 -> {
@@ -324,6 +319,30 @@ final class InputBatch {
             }
         }
         return array;
+    }
+
+    private static void toFloats(DoubleColumn d, float[] f, int rows) {
+        for (int r = 0; r < rows; r++) {
+            f[r] = (float) d.getDouble(r);
+        }
+    }
+
+    private static int firstNaN(Object array, int rows) {
+        if (array instanceof float[] f) {
+            for (int r = 0; r < rows; r++) {
+                if (f[r] != f[r]) {
+                    return r;
+                }
+            }
+        } else {
+            double[] d = (double[]) array;
+            for (int r = 0; r < rows; r++) {
+                if (d[r] != d[r]) {
+                    return r;
+                }
+            }
+        }
+        return -1;
     }
 
     private static PredictionException columnType(TensorSpec spec, Column column) {

@@ -131,10 +131,16 @@ final class OutputBatch {
         if (array instanceof float[] f) {
             return (double) f[index];
         }
+        if (array instanceof long[] a) {
+            return a[index];
+        }
         if (array instanceof int[] a) {
             return (long) a[index];
         }
-        return Array.get(array, index);
+        if (array instanceof double[] a) {
+            return a[index];
+        }
+        return Array.get(array, index); // String, Boolean
     }
 
     private static Object vector(Object array, int from, int n) {
@@ -209,8 +215,15 @@ final class OutputBatch {
         }
         if (array instanceof long[] || array instanceof int[]) {
             long[] l = new long[rows];
-            for (int r = 0; r < rows; r++) {
-                l[r] = ((Number) Array.get(array, r * w + k)).longValue();
+            if (array instanceof long[] a) {
+                for (int r = 0; r < rows; r++) {
+                    l[r] = a[r * w + k];
+                }
+            } else {
+                int[] a = (int[]) array;
+                for (int r = 0; r < rows; r++) {
+                    l[r] = a[r * w + k];
+                }
             }
             if (labels != null && !labels.isEmpty()) {
                 int[] codes = new int[rows];

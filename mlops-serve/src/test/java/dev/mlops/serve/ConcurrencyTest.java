@@ -165,7 +165,7 @@ class ConcurrencyTest {
     void timeout_whileRunning_stopsTheRunThroughRunOptions() {
         ServerConfig config = ServerConfig.newBuilder().requestTimeout(Duration.ofMillis(50)).warmupRuns(1).build();
         try (ModelServer server = ModelServer.newBuilder().artifact(TestModels.slow()).config(config).build()) {
-            double[] x = new double[2048];
+            double[] x = new double[8192]; // about 170 GFLOP: far longer than 50 ms on any CPU
             java.util.Arrays.fill(x, 1.0);
             PredictionException e = assertThrows(PredictionException.class,
                     () -> server.predict(Frame.of(DoubleColumn.of("x", x))));

@@ -62,12 +62,19 @@ public class ServeBenchmark {
 
     @Setup
     public void setUp() throws OrtException {
-        server = ModelServer.newBuilder().artifact(ServeFixtures.artifact()).build();
+        // One intra-op thread on both sides of the one-row and 1024-row pairs: the same work, and on a shared
+        // machine ONNX Runtime's spinning pool threads would otherwise dominate the noise.
+        server = ModelServer.newBuilder().artifact(ServeFixtures.artifact())
+                .config(ServerConfig.newBuilder().threads(1, 1).build()).build();
         batched = ModelServer.newBuilder().artifact(ServeFixtures.artifact())
                 .config(ServerConfig.newBuilder().batching(32, Duration.ofNanos(200_000)).build()).build();
         unbatched = ModelServer.newBuilder().artifact(ServeFixtures.artifact()).build();
         env = OrtEnvironment.getEnvironment();
-        raw = env.createSession(ServeFixtures.modelBytes(), new OrtSession.SessionOptions());
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            raw = env.createSession(ServeFixtures.modelBytes(), options);
+        }
         oneRows = ServeFixtures.values(ROTATION, 1);
         records = ServeFixtures.records(oneRows);
         float[][] batch = ServeFixtures.values(1024, 2);

@@ -137,13 +137,20 @@ public final class ServeMeasurements {
         byte[] bytes = Files.readAllBytes(dir.resolve(ModelArtifact.MODEL_FILE));
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         long[] ours = new long[15];
+        long[] cold = new long[15];
         long[] raw = new long[15];
+        ServerConfig noWarmup = ServerConfig.newBuilder().warmupRuns(0).build();
         for (int k = -3; k < 15; k++) {
             long s = System.nanoTime();
             try (ModelServer server = ModelServer.load(dir)) {
                 server.predict(record);
             }
             long t = System.nanoTime() - s;
+            s = System.nanoTime();
+            try (ModelServer server = ModelServer.newBuilder().artifact(dir).config(noWarmup).build()) {
+                server.predict(record);
+            }
+            long c = System.nanoTime() - s;
             s = System.nanoTime();
             try (OrtSession session = env.createSession(Files.readAllBytes(dir.resolve(ModelArtifact.MODEL_FILE)),
                     new OrtSession.SessionOptions())) {
@@ -164,12 +171,16 @@ public final class ServeMeasurements {
             long rt = System.nanoTime() - s;
             if (k >= 0) {
                 ours[k] = t;
+                cold[k] = c;
                 raw[k] = rt;
             }
         }
         Arrays.sort(ours);
+        Arrays.sort(cold);
         Arrays.sort(raw);
         row("loadToFirstPrediction[warmupRuns=2]", "median (lower is better)", "ms", ours[7] / 1e6,
+                "rawCreateSessionAndRun", raw[7] / 1e6);
+        row("loadToFirstPrediction[warmupRuns=0]", "median (lower is better)", "ms", cold[7] / 1e6,
                 "rawCreateSessionAndRun", raw[7] / 1e6);
         if (bytes.length == 0) {
             throw new IllegalStateException("empty model");
