@@ -105,7 +105,7 @@ class ComposeWithFittedPreprocessingTest {
     }
 
     /** age, amount (double, some NaN in test), count (integer), colour (categorical, missing and unseen in test), class. */
-    private static Frame frame(int n, long seed, boolean holes) {
+    static Frame frame(int n, long seed, boolean holes) {
         Random rng = new Random(seed);
         double[] age = new double[n];
         double[] amount = new double[n];
@@ -139,7 +139,7 @@ class ComposeWithFittedPreprocessingTest {
                 CategoricalColumn.of("colour", colour), CategoricalColumn.of("class", label)).withRole("class", FieldRole.LABEL);
     }
 
-    private static MutableDataset<Label> dataset(Frame features, List<String> names, Frame raw) {
+    static MutableDataset<Label> dataset(Frame features, List<String> names, Frame raw) {
         LabelFactory f = new LabelFactory();
         MutableDataset<Label> d = new MutableDataset<>(new SimpleDataSourceProvenance("fitted-chain",
                 OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), f), f);
@@ -147,7 +147,7 @@ class ComposeWithFittedPreprocessingTest {
         return d;
     }
 
-    private static List<Example<Label>> examples(Frame features, List<String> names, Frame raw) {
+    static List<Example<Label>> examples(Frame features, List<String> names, Frame raw) {
         List<Example<Label>> out = new ArrayList<>();
         for (int i = 0; i < features.rowCount(); i++) {
             double[] values = new double[names.size()];
@@ -160,7 +160,7 @@ class ComposeWithFittedPreprocessingTest {
     }
 
     /** Feeds the raw columns as the composed graph's inputs: numbers as float [N,1], categories as string [N,1]. */
-    private static Map<String, Object> run(byte[] model, FittedPreprocessing prep, Frame frame) throws OrtException {
+    static Map<String, Object> run(byte[] model, FittedPreprocessing prep, Frame frame) throws OrtException {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         int n = frame.rowCount();
         Map<String, OnnxTensor> inputs = new HashMap<>();
