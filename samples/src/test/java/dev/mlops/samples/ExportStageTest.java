@@ -22,6 +22,45 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class ExportStageTest {
     @Test
+    void packageModel_writesAVerifiedArtifactWithPerColumnInputs(@TempDir Path dir) {
+        double[] amount = new double[60];
+        String[] purpose = new String[60];
+        String[] label = new String[60];
+        for (int i = 0; i < 60; i++) {
+            amount[i] = i % 5 == 0 ? Double.NaN : 100 + 37 * i % 900;
+            purpose[i] = i % 3 == 0 ? "car" : i % 3 == 1 ? "radio" : "education";
+            label[i] = (i % 3 == 0) == (i % 2 == 0) ? "good" : "bad";
+        }
+        dev.mlops.api.Frame train = dev.mlops.api.Frame.of(dev.mlops.api.DoubleColumn.of("amount", amount),
+                dev.mlops.api.CategoricalColumn.of("purpose", purpose), dev.mlops.api.CategoricalColumn.of("class", label))
+                .withRole("class", dev.mlops.api.FieldRole.LABEL);
+        dev.mlops.features.FittedPreprocessing prep = dev.mlops.features.Preprocessing.newBuilder()
+                .impute(dev.mlops.features.Transform.Imputation.MEDIAN, "amount")
+                .scale(dev.mlops.features.Transform.Scaling.STANDARD, "amount")
+                .oneHot(dev.mlops.features.Transform.UnseenCategories.IGNORE, "purpose").build().fit(train);
+        dev.mlops.api.Frame features = prep.apply(train);
+        LabelFactory f = new LabelFactory();
+        MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance("toy",
+                OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), f), f);
+        for (int i = 0; i < 60; i++) {
+            double[] values = new double[prep.outputNames().size()];
+            for (int j = 0; j < values.length; j++) {
+                values[j] = features.doubles(prep.outputNames().get(j)).getDouble(i);
+            }
+            data.add(new ArrayExample<>(new Label(label[i]), prep.outputNames().toArray(new String[0]), values));
+        }
+        Model<Label> model = new CARTClassificationTrainer(3).train(data);
+
+        dev.mlops.api.model.ModelArtifact artifact = ExportStage.packageModel(model, prep, null,
+                java.util.Map.of("accuracy", 0.75), "run-7", java.util.Map.of("train", train.fingerprint()), dir);
+
+        assertEquals(List.of("amount", "purpose"), artifact.signature().inputs().stream()
+                .map(dev.mlops.api.model.TensorSpec::name).toList());
+        assertEquals("run-7", artifact.provenance().runId());
+        assertEquals(0.75, artifact.metric("accuracy").orElseThrow());
+    }
+
+    @Test
     void export_writesModelOnnxAndReturnsItsSignature(@TempDir Path dir) throws Exception {
         LabelFactory f = new LabelFactory();
         MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance("toy",

@@ -36,6 +36,24 @@ final class TribuoExportables {
         return outputs.get(exported.getGraph().getOutput(0).getName());
     }
 
+    /** {@code model} with {@code graph}, importing the default domain at version 13 or above (the fixes use it). */
+    private static OnnxMl.ModelProto withDefaultOpsetAtLeast13(OnnxMl.ModelProto model, OnnxMl.GraphProto graph) {
+        OnnxMl.ModelProto.Builder builder = model.toBuilder().setGraph(graph).clearOpsetImport();
+        boolean sawDefault = false;
+        for (OnnxMl.OperatorSetIdProto opset : model.getOpsetImportList()) {
+            if (opset.getDomain().isEmpty() || opset.getDomain().equals("ai.onnx")) {
+                sawDefault = true;
+                builder.addOpsetImport(opset.toBuilder().setVersion(Math.max(13, opset.getVersion())));
+            } else {
+                builder.addOpsetImport(opset);
+            }
+        }
+        if (!sawDefault) {
+            builder.addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(13));
+        }
+        return builder.build();
+    }
+
     private static boolean isLibLinearProbabilityModel(LibLinearClassificationModel model) {
         // Copies the inner model, but only once per export.
         return model.getInnerModels().get(0).isProbabilityModel();
@@ -91,22 +109,8 @@ final class TribuoExportables {
             OnnxMl.TensorProto axesTensor = OnnxMl.TensorProto.newBuilder().setName(axes)
                     .setDataType(OnnxMl.TensorProto.DataType.INT64.getNumber()).addDims(1).addInt64Data(1).build();
             OnnxMl.GraphProto fixed = graph.toBuilder().clearNode().addAllNode(nodes).addInitializer(axesTensor).build();
-            OnnxMl.ModelProto.Builder builder = model.toBuilder().setGraph(fixed);
             // ReduceSum takes its axes as an input from opset 13 on.
-            builder.clearOpsetImport();
-            boolean sawDefault = false;
-            for (OnnxMl.OperatorSetIdProto opset : model.getOpsetImportList()) {
-                if (opset.getDomain().isEmpty() || opset.getDomain().equals("ai.onnx")) {
-                    sawDefault = true;
-                    builder.addOpsetImport(opset.toBuilder().setVersion(Math.max(13, opset.getVersion())));
-                } else {
-                    builder.addOpsetImport(opset);
-                }
-            }
-            if (!sawDefault) {
-                builder.addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(13));
-            }
-            return builder.build();
+            return withDefaultOpsetAtLeast13(model, fixed);
         }
     }
 
@@ -169,21 +173,7 @@ final class TribuoExportables {
             nodes.set(at, plain.build());
             nodes.addAll(at + 1, added);
             OnnxMl.GraphProto fixed = graph.toBuilder().clearNode().addAllNode(nodes).addAllInitializer(inits).build();
-            OnnxMl.ModelProto.Builder builder = model.toBuilder().setGraph(fixed);
-            builder.clearOpsetImport();
-            boolean sawDefault = false;
-            for (OnnxMl.OperatorSetIdProto opset : model.getOpsetImportList()) {
-                if (opset.getDomain().isEmpty() || opset.getDomain().equals("ai.onnx")) {
-                    sawDefault = true;
-                    builder.addOpsetImport(opset.toBuilder().setVersion(Math.max(13, opset.getVersion())));
-                } else {
-                    builder.addOpsetImport(opset);
-                }
-            }
-            if (!sawDefault) {
-                builder.addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(13));
-            }
-            return builder.build();
+            return withDefaultOpsetAtLeast13(model, fixed);
         }
 
         private static NodeProto node(String op, String name, List<String> in, String out, OnnxMl.AttributeProto attr) {

@@ -1,0 +1,190 @@
+package dev.mlops.train.onnx;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.oracle.labs.mlrg.olcut.config.json.JsonProvenanceSerialization;
+import dev.mlops.api.Field;
+import dev.mlops.api.Json;
+import dev.mlops.api.model.ElementType;
+import dev.mlops.api.model.ModelArtifact;
+import dev.mlops.api.model.ModelSignature;
+import dev.mlops.api.model.ModelTask;
+import dev.mlops.api.model.Provenance;
+import dev.mlops.features.FittedPreprocessing;
+import dev.mlops.train.TrainedModel;
+import org.tribuo.Model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Packages a trained Tribuo model, and the fitted preprocessing in front of it, into one {@link ModelArtifact}: a
+ * single {@code model.onnx} whose inputs are the original columns (one {@code [N, 1]} tensor each) and whose outputs
+ * are the model's, plus the signature, the training data's reference profile, the evaluation metrics and the
+ * provenance (Tribuo's, as JSON, with the SDK version, data fingerprints and run id).
+ *
+ * <pre>{@code
+ * ModelArtifact artifact = ModelPackager.newBuilder()
+ *         .model(tribuoModel)
+ *         .preprocessing(fittedPreprocessing)
+ *         .profileJson(profile.toJson())
+ *         .metrics(Map.of("accuracy", 0.78))
+ *         .runId(run.id())
+ *         .dataFingerprint("train", train.fingerprint())
+ *         .build();
+ * artifact.writeTo(dir);
+ * }</pre>
+ */
+public final class ModelPackager {
+    private ModelPackager() {
+    }
+
+    /** A builder with nothing set. */
+    public static Builder newBuilder() {
+        return new Builder();
+    }
+
+    /** Collects the parts of an artifact. Not thread-safe; {@link #build()} may be called more than once. */
+    public static final class Builder {
+        private Model<?> model;
+        private FittedPreprocessing preprocessing;
+        private List<String> featureNames;
+        private JsonNode profile;
+        private Map<String, Double> metrics = new LinkedHashMap<>();
+        private String runId = "";
+        private final Map<String, String> fingerprints = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** The trained Tribuo model (required). */
+        public Builder model(Model<?> tribuoModel) {
+            this.model = Objects.requireNonNull(tribuoModel, "tribuoModel");
+            return this;
+        }
+
+        /**
+         * Takes the Tribuo model, data fingerprints and reference profile of a {@link TrainedModel}. Its fitted
+         * preprocessing, when it has one, still goes through {@link #preprocessing(FittedPreprocessing)}.
+         */
+        public Builder trainedModel(TrainedModel trained) {
+            model(trained.tribuoModel());
+            trained.dataFingerprints().forEach(this::dataFingerprint);
+            trained.referenceProfileJson().ifPresent(this::profileJson);
+            return this;
+        }
+
+        /**
+         * The fitted preprocessing whose output the model was trained on; its ONNX graph is joined in front of the
+         * model, and the artifact's inputs become its input columns. The model reads the preprocessing's output
+         * names unless {@link #featureNames(List)} says otherwise.
+         */
+        public Builder preprocessing(FittedPreprocessing fitted) {
+            this.preprocessing = Objects.requireNonNull(fitted, "fitted");
+            return this;
+        }
+
+        /**
+         * The model's feature names in column order. Required without preprocessing (the artifact then has one
+         * input, {@value OnnxExport#FEATURES}); with preprocessing it defaults to the preprocessing's output names.
+         */
+        public Builder featureNames(List<String> names) {
+            this.featureNames = List.copyOf(names);
+            return this;
+        }
+
+        /** The reference profile of the training data, as written by {@code Profile.toJson()}. */
+        public Builder profileJson(String json) {
+            this.profile = Json.read(json, JsonNode.class);
+            return this;
+        }
+
+        /** Evaluation metrics by name. */
+        public Builder metrics(Map<String, ? extends Number> values) {
+            Map<String, Double> copy = new LinkedHashMap<>();
+            values.forEach((k, v) -> copy.put(k, v.doubleValue()));
+            this.metrics = copy;
+            return this;
+        }
+
+        /** The tracking run that produced the model. */
+        public Builder runId(String id) {
+            this.runId = Objects.requireNonNull(id, "id");
+            return this;
+        }
+
+        /** The fingerprint of a data set the model was trained or evaluated on ({@code "train"}, {@code "test"}). */
+        public Builder dataFingerprint(String role, String fingerprint) {
+            fingerprints.put(Objects.requireNonNull(role, "role"), Objects.requireNonNull(fingerprint, "fingerprint"));
+            return this;
+        }
+
+        /**
+         * Exports and joins the graphs and builds the artifact.
+         *
+         * @throws IllegalStateException when the model, or the feature names without preprocessing, are missing
+         * @throws IllegalArgumentException when the model cannot be exported (see {@link OnnxExport#export})
+         */
+        public ModelArtifact build() {
+            if (model == null) {
+                throw new IllegalStateException("A package needs the trained model: call model(...) or trainedModel(...)");
+            }
+            List<String> names = featureNames != null ? featureNames
+                    : preprocessing != null ? preprocessing.outputNames() : null;
+            if (names == null) {
+                throw new IllegalStateException("Without preprocessing, the model's feature names are required: "
+                        + "call featureNames(...)");
+            }
+            ExportedModel exported = OnnxExport.export(model, names);
+            if (preprocessing != null) {
+                exported = OnnxExport.compose(preprocessing.toOnnxModel(), exported);
+            }
+            return ModelArtifact.newBuilder()
+                    .model(exported.modelBytes())
+                    .signature(signature(exported))
+                    .profile(profile)
+                    .metrics(metrics)
+                    .provenance(new Provenance(runId, Provenance.SDK_VERSION, fingerprints, tribuoProvenance()))
+                    .build();
+        }
+
+        private ModelSignature signature(ExportedModel exported) {
+            Map<String, Boolean> nullable = new HashMap<>();
+            if (preprocessing != null) {
+                for (Field f : preprocessing.inputFields()) {
+                    nullable.put(f.name(), f.nullable());
+                }
+            }
+            List<dev.mlops.api.model.TensorSpec> inputs = new ArrayList<>();
+            for (TensorSpec t : exported.inputs()) {
+                ElementType type = convert(t.elementType());
+                // NaN is accepted where the column may be missing (the preprocessing imputes or passes it on).
+                boolean mayBeNaN = type.isFloatingPoint() && nullable.getOrDefault(t.name(), false);
+                inputs.add(new dev.mlops.api.model.TensorSpec(t.name(), type, t.shape(), mayBeNaN));
+            }
+            List<dev.mlops.api.model.TensorSpec> outputs = new ArrayList<>();
+            for (TensorSpec t : exported.outputs()) {
+                outputs.add(new dev.mlops.api.model.TensorSpec(t.name(), convert(t.elementType()), t.shape(), false));
+            }
+            boolean classification = exported.task() == ExportedModel.Task.CLASSIFICATION;
+            return new ModelSignature(inputs, outputs, classification ? exported.labelNames() : List.of(),
+                    classification ? ModelTask.CLASSIFICATION : ModelTask.REGRESSION);
+        }
+
+        private JsonNode tribuoProvenance() {
+            String json = new JsonProvenanceSerialization(true).marshalAndSerialize(model.getProvenance());
+            return Json.read(json, JsonNode.class);
+        }
+
+        private static ElementType convert(TensorSpec.ElementType type) {
+            return switch (type) {
+                case FLOAT -> ElementType.FLOAT;
+                case INT64 -> ElementType.INT64;
+                case STRING -> ElementType.STRING;
+            };
+        }
+    }
+}
