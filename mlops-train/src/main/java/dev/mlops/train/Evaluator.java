@@ -21,7 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.function.UnaryOperator;
+
+
 
 /**
  * Evaluates a trained model on held-out data: metrics, trivial baselines, slices, learning curve, fit diagnosis,
@@ -331,10 +332,13 @@ public final class Evaluator {
     }
 
     private List<Evaluation.CurvePoint> curve(TrainedModel model, Frame train, Frame test) {
-        UnaryOperator<Frame> prep = model.preprocessing().orElse(UnaryOperator.identity());
-        Frame ptrain = prep.apply(train);
-        Frame ptest = prep.apply(test);
+        // the fitted preprocessing (if any) stays as fitted; each curve model applies it as the model does
+        Frame ptrain = train;
+        Frame ptest = test;
         Trainer trainer = Trainer.of(model.settings()).missingValues(model.missingValues());
+        if (model.preprocessing().isPresent()) {
+            trainer = trainer.preprocessing(model.preprocessing().get());
+        }
         int[] perm = new int[ptrain.rowCount()];
         for (int i = 0; i < perm.length; i++) {
             perm[i] = i;
