@@ -194,6 +194,30 @@ class CsvSourceTest {
     }
 
     @Test
+    void ingest_moreRowsThanOneInternalChunk_keepsEveryRowInOrder() throws IOException {
+        StringBuilder sb = new StringBuilder("i,c\n");
+        int n = 150_001;
+        for (int i = 0; i < n; i++) {
+            sb.append(i).append(',').append(i % 7 == 0 ? "a" : "b").append('\n');
+        }
+        CsvSource src = CsvSource.of(write("chunks.csv", sb.toString()));
+        Frame whole = src.read();
+        assertEquals(n, whole.rowCount());
+        for (int i = 0; i < n; i += 9_999) {
+            assertEquals(i, whole.longs("i").getLong(i));
+            assertEquals(i % 7 == 0 ? "a" : "b", whole.categorical("c").getString(i));
+        }
+        java.util.List<Frame> frames = new java.util.ArrayList<>();
+        try (FrameBatches b = src.batches(100_000)) {
+            while (b.hasNext()) {
+                frames.add(b.next());
+            }
+        }
+        assertEquals(java.util.List.of(100_000, 50_001), frames.stream().map(Frame::rowCount).toList());
+        assertEquals(whole.fingerprint(), Frame.concat(frames).fingerprint());
+    }
+
+    @Test
     void batches_closeIsIdempotent() throws IOException {
         FrameBatches b = CsvSource.of(write("c.csv", "a\n1\n")).batches(10);
         b.close();

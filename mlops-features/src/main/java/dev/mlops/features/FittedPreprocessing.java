@@ -48,11 +48,7 @@ public record FittedPreprocessing(List<Field> inputFields, List<FittedTransform>
      * @throws dev.mlops.api.DataException for an unseen category under {@link Transform.UnseenCategories#ERROR}
      */
     public Frame apply(Frame frame) {
-        Frame working = ChainRunner.normalize(frame, inputFields);
-        for (FittedTransform step : steps) {
-            working = step.apply(working);
-        }
-        return working.select(outputNames);
+        return ChainRunner.apply(frame, inputFields, steps, outputNames);
     }
 
     /** The number of output columns. */

@@ -32,6 +32,9 @@ public final class CreditPipeline {
         section("3. Features: rank, select, fit preprocessing");
         FeatureStage.Result features = FeatureStage.run(split.train());
 
+        section("4. Model: tune, train, evaluate against baselines, track");
+        TrainStage.Result trained = TrainStage.run(split.train(), split.test(), output.resolve("runs"));
+
         section("Done");
         System.out.println("Reports and artifacts are in " + output.toAbsolutePath());
     }

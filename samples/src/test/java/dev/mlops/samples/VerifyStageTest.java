@@ -3,45 +3,21 @@ package dev.mlops.samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mlops.api.CategoricalColumn;
-import dev.mlops.api.Column;
+import dev.mlops.api.FieldRole;
 import dev.mlops.api.Frame;
-import dev.mlops.api.LongColumn;
+import dev.mlops.data.CsvSource;
 import dev.mlops.data.split.TrainTestSplit;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class VerifyStageTest {
 
-    /** The bundled credit data read by hand (whole numbers as INTEGER, the rest CATEGORICAL). */
-    static Frame credit() throws Exception {
-        List<CSVRecord> records;
-        List<String> header;
-        try (Reader in = new InputStreamReader(VerifyStageTest.class.getResourceAsStream("/datasets/credit-g.csv"),
-                StandardCharsets.UTF_8)) {
-            var parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in);
-            header = parser.getHeaderNames();
-            records = parser.getRecords();
-        }
-        List<Column> columns = new ArrayList<>();
-        for (String h : header) {
-            boolean integer = records.stream().allMatch(r -> r.get(h).matches("-?\\d+"));
-            if (integer) {
-                columns.add(LongColumn.of(h, records.stream().mapToLong(r -> Long.parseLong(r.get(h))).toArray()));
-            } else {
-                columns.add(CategoricalColumn.of(h, records.stream().map(r -> r.get(h)).toArray(String[]::new)));
-            }
-        }
-        return Frame.of(columns);
+    /** The bundled credit data through the CSV source (INTEGER numbers, CATEGORICAL strings). */
+    static Frame credit() {
+        return CsvSource.newBuilder(VerifyStageTest.class.getResource("/datasets/credit-g.csv"))
+                .role("class", FieldRole.LABEL).build().read();
     }
 
     @Test

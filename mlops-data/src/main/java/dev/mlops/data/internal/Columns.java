@@ -8,7 +8,6 @@ import dev.mlops.api.IngestReport;
 import dev.mlops.api.Schema;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -107,10 +106,5 @@ public final class Columns {
             }
         }
         return hints;
-    }
-
-    /** An ordered copy of a map, for callers that need one. */
-    public static <V> Map<String, V> ordered(Map<String, V> map) {
-        return new LinkedHashMap<>(map);
     }
 }

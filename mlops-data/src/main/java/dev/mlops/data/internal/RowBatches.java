@@ -20,6 +20,8 @@ import java.util.NoSuchElementException;
  * <p>Not thread-safe: one consumer reads it.
  */
 public abstract class RowBatches implements FrameBatches {
+    /** Rows per chunk when a batch is larger: small enough to stay out of G1's humongous regions. */
+    static final int CHUNK_ROWS = 1 << 16;
     /** The source name for messages and the report. */
     protected final String source;
     /** What to do with a bad row. */
@@ -198,22 +200,45 @@ public abstract class RowBatches implements FrameBatches {
         if (exhausted || closed) {
             return false;
         }
-        while (rowsInBatch < batchSize) {
+        // Large batches are built in chunks and joined once: growing one huge array by copying would allocate
+        // about twice the batch, and in G1 such arrays are humongous objects that are costly to churn.
+        List<Frame> chunks = null;
+        int rowsSoFar = 0;
+        while (rowsSoFar + rowsInBatch < batchSize) {
             if (!readRow()) {
                 exhausted = true;
                 close();
                 break;
             }
+            if (rowsInBatch == CHUNK_ROWS && rowsSoFar + rowsInBatch < batchSize) {
+                if (chunks == null) {
+                    chunks = new ArrayList<>();
+                }
+                rowsSoFar += rowsInBatch;
+                chunks.add(finishChunk());
+            }
         }
         if (rowsInBatch > 0) {
-            List<Column> columns = new ArrayList<>(cells.length);
-            for (ColumnCells c : cells) {
-                columns.add(c.finish(batchSize));
+            Frame last = finishChunk();
+            if (chunks == null) {
+                pending = last;
+            } else {
+                chunks.add(last);
             }
-            pending = columns.isEmpty() ? Frame.empty(schema) : Frame.of(columns);
-            rowsInBatch = 0;
+        }
+        if (chunks != null) {
+            pending = Frame.concat(chunks);
         }
         return pending != null;
+    }
+
+    private Frame finishChunk() {
+        List<Column> columns = new ArrayList<>(cells.length);
+        for (ColumnCells c : cells) {
+            columns.add(c.finish(batchSize));
+        }
+        rowsInBatch = 0;
+        return columns.isEmpty() ? Frame.empty(schema) : Frame.of(columns);
     }
 
     @Override

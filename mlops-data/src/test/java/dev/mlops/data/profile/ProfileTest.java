@@ -134,6 +134,45 @@ class ProfileTest {
     }
 
     @Test
+    void ofDataSource_batchByBatch_neverHoldsTheWholeData() {
+        Frame whole = mixed(13, 25_000);
+        int[] handedOut = {0};
+        dev.mlops.api.DataSource source = rowsPerBatch -> new dev.mlops.api.FrameBatches() {
+            int next;
+
+            @Override
+            public dev.mlops.api.Schema schema() {
+                return whole.schema();
+            }
+
+            @Override
+            public dev.mlops.api.IngestReport report() {
+                return dev.mlops.api.IngestReport.empty("generated");
+            }
+
+            @Override
+            public void close() {
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next < whole.rowCount();
+            }
+
+            @Override
+            public Frame next() {
+                Frame batch = whole.slice(next, Math.min(whole.rowCount(), next + rowsPerBatch));
+                next += batch.rowCount();
+                handedOut[0]++;
+                return batch;
+            }
+        };
+        Profile p = Profile.of(source, 1000, ProfileOptions.DEFAULTS);
+        assertEquals(25, handedOut[0]);
+        assertSameStatistics(Profile.of(whole), p);
+    }
+
+    @Test
     void merge_partitions_equalsProfileOfUnion() {
         qt().withExamples(40).forAll(integers().between(0, 3000), integers().between(0, 3000),
                         integers().between(1, 1000))

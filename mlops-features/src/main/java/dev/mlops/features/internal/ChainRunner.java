@@ -1,7 +1,6 @@
 package dev.mlops.features.internal;
 
 import dev.mlops.api.Column;
-import dev.mlops.api.DoubleColumn;
 import dev.mlops.api.Field;
 import dev.mlops.api.FieldType;
 import dev.mlops.api.Frame;
@@ -18,6 +17,40 @@ public final class ChainRunner {
      * (as they enter the ONNX graph as floats), CATEGORICAL and TEXT columns stay as they are.
      */
     public static Frame normalize(Frame frame, List<Field> inputs) {
+        Frame selected = select(frame, inputs);
+        List<Column> out = new ArrayList<>(inputs.size());
+        for (Column c : selected.columns()) {
+            boolean isNumber = c.type() == FieldType.INTEGER || c.type() == FieldType.BOOLEAN;
+            out.add(isNumber ? FittedSteps.numeric(c, c.name(), FeatureData.numeric(c)) : c);
+        }
+        return Frame.of(out);
+    }
+
+    /**
+     * Runs fitted steps over the inputs of a frame: the numbers stay plain arrays between steps and one frame is
+     * built at the end, all NUMERIC, in {@code outputNames} order.
+     */
+    public static Frame apply(Frame frame, List<Field> inputs, List<? extends dev.mlops.features.FittedTransform> steps,
+            List<String> outputNames) {
+        Frame selected = select(frame, inputs);
+        Frame result;
+        if (steps.stream().allMatch(s -> s instanceof FittedSteps.Step)) {
+            Work w = Work.of(selected);
+            for (dev.mlops.features.FittedTransform s : steps) {
+                ((FittedSteps.Step) s).applyTo(w);
+            }
+            result = w.toFrame(true);
+        } else {
+            result = normalize(frame, inputs);
+            for (dev.mlops.features.FittedTransform s : steps) {
+                result = s.apply(result);
+            }
+        }
+        return result.select(outputNames);
+    }
+
+    /** The input columns of a frame in the order of {@code inputs}, each checked against its fitted type. */
+    static Frame select(Frame frame, List<Field> inputs) {
         List<Column> out = new ArrayList<>(inputs.size());
         for (Field f : inputs) {
             if (!frame.hasColumn(f.name())) {
@@ -34,11 +67,7 @@ public final class ChainRunner {
                 throw new IllegalArgumentException("Input column '" + f.name() + "' is " + c.type()
                         + " but the preprocessing was fitted on " + f.type() + "; cast it to " + f.type());
             }
-            if (isNumber && !(c instanceof DoubleColumn)) {
-                out.add(FittedSteps.numeric(c, c.name(), FeatureData.numeric(c)));
-            } else {
-                out.add(c);
-            }
+            out.add(c);
         }
         return Frame.of(out);
     }

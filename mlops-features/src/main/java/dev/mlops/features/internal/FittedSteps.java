@@ -35,6 +35,16 @@ public final class FittedSteps {
     public interface Step extends FittedTransform {
         /** Adds this step's nodes, reading and updating the tensors of its columns. */
         void emit(OnnxGraph graph);
+
+        /** Applies this step to working columns, in place. */
+        void applyTo(Work work);
+
+        @Override
+        default Frame apply(Frame frame) {
+            Work w = Work.of(frame);
+            applyTo(w);
+            return w.toFrame(false);
+        }
     }
 
     // ---- shared column helpers ------------------------------------------------------------------------------
@@ -50,7 +60,10 @@ public final class FittedSteps {
     }
 
     static CategoricalColumn labels(Frame frame, String column, String step) {
-        Column c = frame.column(column);
+        return labels(column, frame.column(column), step);
+    }
+
+    static CategoricalColumn labels(String column, Column c, String step) {
         if (c instanceof CategoricalColumn cc) {
             return cc;
         }
@@ -114,28 +127,29 @@ public final class FittedSteps {
         }
 
         @Override
-        public Frame apply(Frame frame) {
-            Frame out = frame;
+        public void applyTo(Work w) {
             for (Fill f : fills) {
                 if (f.categorical()) {
-                    CategoricalColumn c = labels(frame, f.column(), "Imputation");
+                    CategoricalColumn c = w.labels(f.column(), "Imputation");
+                    if (c.missingCount() == 0) {
+                        continue;
+                    }
                     CategoricalColumn.Builder b = CategoricalColumn.builder(c.field(), c.size());
                     for (int i = 0; i < c.size(); i++) {
                         String s = c.getString(i);
                         b.add(s == null ? f.label() : s);
                     }
-                    out = out.withColumn(b.build());
+                    w.setLabels(f.column(), b.build());
                 } else {
-                    double[] v = numbers(frame, f.column(), "Imputation");
+                    double[] v = w.numbers(f.column(), "Imputation");
+                    double fill = f.number();
                     for (int i = 0; i < v.length; i++) {
-                        if (Double.isNaN(v[i])) {
-                            v[i] = f.number();
+                        if (v[i] != v[i]) {
+                            v[i] = fill;
                         }
                     }
-                    out = out.withColumn(numeric(frame.column(f.column()), f.column(), v));
                 }
             }
-            return out;
         }
 
         @Override
@@ -199,18 +213,15 @@ public final class FittedSteps {
         }
 
         @Override
-        public Frame apply(Frame frame) {
-            Frame out = frame;
+        public void applyTo(Work w) {
             for (Affine a : columns) {
-                double[] v = numbers(frame, a.column(), "Scaling");
+                double[] v = w.numbers(a.column(), "Scaling");
                 double o = a.offset();
-                double s = a.scale();
+                double sc = a.scale();
                 for (int i = 0; i < v.length; i++) {
-                    v[i] = (v[i] - o) * s;
+                    v[i] = (v[i] - o) * sc;
                 }
-                out = out.withColumn(numeric(frame.column(a.column()), a.column(), v));
             }
-            return out;
         }
 
         @Override
@@ -272,10 +283,9 @@ public final class FittedSteps {
         }
 
         @Override
-        public Frame apply(Frame frame) {
-            Map<String, List<Column>> replaced = new HashMap<>();
+        public void applyTo(Work w) {
             for (Categories cat : columns) {
-                CategoricalColumn c = labels(frame, cat.column(), "One-hot encoding");
+                CategoricalColumn c = w.labels(cat.column(), "One-hot encoding");
                 int[] map = cat.indexOfCodes(c);
                 int k = cat.labels().size();
                 int n = c.size();
@@ -294,14 +304,8 @@ public final class FittedSteps {
                                 null);
                     }
                 }
-                List<Column> cols = new ArrayList<>(k);
-                List<String> names = cat.oneHotNames();
-                for (int j = 0; j < k; j++) {
-                    cols.add(numeric(c, names.get(j), out[j]));
-                }
-                replaced.put(cat.column(), cols);
+                w.replace(cat.column(), cat.oneHotNames(), Arrays.asList(out));
             }
-            return expand(frame, replaced);
         }
 
         @Override
@@ -321,19 +325,6 @@ public final class FittedSteps {
         }
     }
 
-    static Frame expand(Frame frame, Map<String, List<Column>> replaced) {
-        List<Column> out = new ArrayList<>();
-        for (Column c : frame.columns()) {
-            List<Column> r = replaced.get(c.name());
-            if (r == null) {
-                out.add(c);
-            } else {
-                out.addAll(r);
-            }
-        }
-        return Frame.of(out);
-    }
-
     /** Fitted ordinal encoding: the index of the label among the fitted labels; unseen or missing: -1. */
     public record Ordinal(List<Categories> columns) implements Step {
         /** Copies the columns. */
@@ -347,19 +338,17 @@ public final class FittedSteps {
         }
 
         @Override
-        public Frame apply(Frame frame) {
-            Frame out = frame;
+        public void applyTo(Work w) {
             for (Categories cat : columns) {
-                CategoricalColumn c = labels(frame, cat.column(), "Ordinal encoding");
+                CategoricalColumn c = w.labels(cat.column(), "Ordinal encoding");
                 int[] map = cat.indexOfCodes(c);
                 double[] v = new double[c.size()];
                 for (int i = 0; i < v.length; i++) {
                     int code = c.code(i);
                     v[i] = code < 0 ? -1 : map[code];
                 }
-                out = out.withColumn(numeric(c, cat.column(), v));
+                w.setNumbers(cat.column(), v);
             }
-            return out;
         }
 
         @Override
@@ -407,16 +396,15 @@ public final class FittedSteps {
         }
 
         @Override
-        public Frame apply(Frame frame) {
-            Frame out = frame;
+        public void applyTo(Work w) {
             for (Edges e : columns) {
-                double[] v = numbers(frame, e.column(), "Bucketizing");
+                double[] v = w.numbers(e.column(), "Bucketizing");
                 float[] edges = new float[e.edges().size()];
                 for (int i = 0; i < edges.length; i++) {
                     edges[i] = e.edges().get(i).floatValue();
                 }
                 for (int i = 0; i < v.length; i++) {
-                    if (!Double.isNaN(v[i])) {
+                    if (v[i] == v[i]) {
                         float x = (float) v[i];
                         int b = 0;
                         while (b < edges.length && x >= edges[b]) {
@@ -425,9 +413,7 @@ public final class FittedSteps {
                         v[i] = b;
                     }
                 }
-                out = out.withColumn(numeric(frame.column(e.column()), e.column(), v));
             }
-            return out;
         }
 
         @Override
@@ -473,16 +459,13 @@ public final class FittedSteps {
         }
 
         @Override
-        public Frame apply(Frame frame) {
-            Frame out = frame;
+        public void applyTo(Work w) {
             for (String name : columns) {
-                double[] v = numbers(frame, name, "The log transform");
+                double[] v = w.numbers(name, "The log transform");
                 for (int i = 0; i < v.length; i++) {
                     v[i] = Math.log(v[i] + offset);
                 }
-                out = out.withColumn(numeric(frame.column(name), name, v));
             }
-            return out;
         }
 
         @Override
