@@ -21,7 +21,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.function.UnaryOperator;
+import java.util.function.Consumer;
+
+
 
 /**
  * Evaluates a trained model on held-out data: metrics, trivial baselines, slices, learning curve, fit diagnosis,
@@ -34,47 +36,15 @@ import java.util.function.UnaryOperator;
  * }</pre>
  */
 public final class Evaluator {
-    private final String primaryMetric;
-    private final List<String> sliceColumns;
-    private final int buckets;
-    private final int minSliceRows;
-    private final double minMargin;
-    private final double overfitGap;
-    private final long seed;
-    private final int mistakes;
-    private final boolean learningCurve;
-    private final double[] fractions;
-    private final TrainedModel current;
-    private final List<MetricThreshold> thresholds;
-    private final double alpha;
-    private final boolean requireSignificance;
-    private final TrainingListener listener;
+    private final Config cfg;
 
-    private Evaluator(String primaryMetric, List<String> sliceColumns, int buckets, int minSliceRows, double minMargin,
-                      double overfitGap, long seed, int mistakes, boolean learningCurve, double[] fractions,
-                      TrainedModel current, List<MetricThreshold> thresholds, double alpha,
-                      boolean requireSignificance, TrainingListener listener) {
-        this.primaryMetric = primaryMetric;
-        this.sliceColumns = List.copyOf(sliceColumns);
-        this.buckets = buckets;
-        this.minSliceRows = minSliceRows;
-        this.minMargin = minMargin;
-        this.overfitGap = overfitGap;
-        this.seed = seed;
-        this.mistakes = mistakes;
-        this.learningCurve = learningCurve;
-        this.fractions = fractions.clone();
-        this.current = current;
-        this.thresholds = List.copyOf(thresholds);
-        this.alpha = alpha;
-        this.requireSignificance = requireSignificance;
-        this.listener = listener;
+    private Evaluator(Config cfg) {
+        this.cfg = cfg;
     }
 
     /** An evaluator for classifiers, judging by accuracy. */
     public static Evaluator classification() {
-        return new Evaluator("accuracy", List.of(), 4, 10, 0.02, 0.05, 42L, 10, true,
-                new double[] {0.2, 0.4, 0.6, 0.8, 1.0}, null, List.of(), 0.05, false, TrainingListener.none());
+        return new Evaluator(new Config());
     }
 
     /** An evaluator for regressors, judging by R². */
@@ -82,22 +52,48 @@ public final class Evaluator {
         return classification().primaryMetric("r2");
     }
 
-    private Evaluator copy(String pm, List<String> sc, int b, int msr, double mm, double og, long sd, int mk, boolean lc,
-                           double[] fr, TrainedModel cur, List<MetricThreshold> th, double al, boolean rs,
-                           TrainingListener li) {
-        return new Evaluator(pm, sc, b, msr, mm, og, sd, mk, lc, fr, cur, th, al, rs, li);
+    /** A copy with one change: the settings are copied, changed, and never touched again. */
+    private Evaluator with(Consumer<Config> change) {
+        Config next = cfg.copy();
+        change.accept(next);
+        return new Evaluator(next);
+    }
+
+    /** The settings, with their defaults. Each evaluator holds its own copy, which nothing mutates afterwards. */
+    private static final class Config implements Cloneable {
+        String primaryMetric = "accuracy";
+        List<String> sliceColumns = List.of();
+        int buckets = 4;
+        int minSliceRows = 10;
+        double minMargin = 0.02;
+        double overfitGap = 0.05;
+        long seed = 42L;
+        int mistakes = 10;
+        boolean learningCurve = true;
+        double[] fractions = {0.2, 0.4, 0.6, 0.8, 1.0};
+        TrainedModel current;
+        List<MetricThreshold> thresholds = List.of();
+        double alpha = 0.05;
+        boolean requireSignificance;
+        TrainingListener listener = TrainingListener.none();
+
+        Config copy() {
+            try {
+                return (Config) clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError("Config is Cloneable", e);
+            }
+        }
     }
 
     /** Judges by this metric (baseline verdict, slices, diagnosis, default comparison). */
     public Evaluator primaryMetric(String metric) {
-        return copy(metric, sliceColumns, buckets, minSliceRows, minMargin, overfitGap, seed, mistakes, learningCurve,
-                fractions, current, thresholds, alpha, requireSignificance, listener);
+        return with(c -> c.primaryMetric = metric);
     }
 
     /** Reports the primary metric per value of these columns (numeric columns in quantile buckets). */
     public Evaluator sliceBy(String... columns) {
-        return copy(primaryMetric, Arrays.asList(columns), buckets, minSliceRows, minMargin, overfitGap, seed, mistakes,
-                learningCurve, fractions, current, thresholds, alpha, requireSignificance, listener);
+        return with(c -> c.sliceColumns = List.of(columns));
     }
 
     /** Numeric slice columns are cut into this many quantile buckets (default 4). */
@@ -105,38 +101,32 @@ public final class Evaluator {
         if (count < 2) {
             throw new IllegalArgumentException("Bucket count must be at least 2, not " + count);
         }
-        return copy(primaryMetric, sliceColumns, count, minSliceRows, minMargin, overfitGap, seed, mistakes,
-                learningCurve, fractions, current, thresholds, alpha, requireSignificance, listener);
+        return with(c -> c.buckets = count);
     }
 
     /** Slices with fewer rows are reported but never named among the worst (default 10). */
     public Evaluator minSliceRows(int rows) {
-        return copy(primaryMetric, sliceColumns, buckets, rows, minMargin, overfitGap, seed, mistakes, learningCurve,
-                fractions, current, thresholds, alpha, requireSignificance, listener);
+        return with(c -> c.minSliceRows = rows);
     }
 
     /** The advantage over the best baseline that counts as meaningful (default 0.02 of the primary metric). */
     public Evaluator minMargin(double margin) {
-        return copy(primaryMetric, sliceColumns, buckets, minSliceRows, margin, overfitGap, seed, mistakes,
-                learningCurve, fractions, current, thresholds, alpha, requireSignificance, listener);
+        return with(c -> c.minMargin = margin);
     }
 
     /** The train-minus-validation gap above which the fit is called over-fitting (default 0.05). */
     public Evaluator overfitGap(double gap) {
-        return copy(primaryMetric, sliceColumns, buckets, minSliceRows, minMargin, gap, seed, mistakes, learningCurve,
-                fractions, current, thresholds, alpha, requireSignificance, listener);
+        return with(c -> c.overfitGap = gap);
     }
 
     /** The seed of the stratified baseline, the learning-curve subsamples and the bootstrap (default 42). */
     public Evaluator seed(long newSeed) {
-        return copy(primaryMetric, sliceColumns, buckets, minSliceRows, minMargin, overfitGap, newSeed, mistakes,
-                learningCurve, fractions, current, thresholds, alpha, requireSignificance, listener);
+        return with(c -> c.seed = newSeed);
     }
 
     /** How many confident mistakes to list (default 10). */
     public Evaluator mistakes(int count) {
-        return copy(primaryMetric, sliceColumns, buckets, minSliceRows, minMargin, overfitGap, seed, count,
-                learningCurve, fractions, current, thresholds, alpha, requireSignificance, listener);
+        return with(c -> c.mistakes = count);
     }
 
     /** Computes a learning curve at these fractions of the training rows (empty to skip it). */
@@ -146,33 +136,38 @@ public final class Evaluator {
                 throw new IllegalArgumentException("Learning-curve fractions must be in (0, 1], not " + f);
             }
         }
-        return copy(primaryMetric, sliceColumns, buckets, minSliceRows, minMargin, overfitGap, seed, mistakes,
-                atFractions.length > 0, atFractions.length > 0 ? atFractions : fractions, current, thresholds, alpha,
-                requireSignificance, listener);
+        return with(c -> {
+            c.learningCurve = atFractions.length > 0;
+            if (atFractions.length > 0) {
+                c.fractions = atFractions.clone();
+            }
+        });
     }
 
     /** Compares with the model now in use, under these thresholds. */
     public Evaluator compareWith(TrainedModel currentModel, MetricThreshold... gates) {
-        return copy(primaryMetric, sliceColumns, buckets, minSliceRows, minMargin, overfitGap, seed, mistakes,
-                learningCurve, fractions, currentModel, Arrays.asList(gates), alpha, requireSignificance, listener);
+        return with(c -> {
+            c.current = currentModel;
+            c.thresholds = List.of(gates);
+        });
     }
 
     /** Validates against these thresholds, with no current model (the first model). */
     public Evaluator thresholds(MetricThreshold... gates) {
-        return copy(primaryMetric, sliceColumns, buckets, minSliceRows, minMargin, overfitGap, seed, mistakes,
-                learningCurve, fractions, current, Arrays.asList(gates), alpha, requireSignificance, listener);
+        return with(c -> c.thresholds = List.of(gates));
     }
 
     /** Blesses a candidate only when it is also significantly better than the current model at this level. */
     public Evaluator requireSignificance(double level) {
-        return copy(primaryMetric, sliceColumns, buckets, minSliceRows, minMargin, overfitGap, seed, mistakes,
-                learningCurve, fractions, current, thresholds, level, true, listener);
+        return with(c -> {
+            c.alpha = level;
+            c.requireSignificance = true;
+        });
     }
 
     /** Reports learning-curve progress to a listener. */
     public Evaluator listener(TrainingListener newListener) {
-        return copy(primaryMetric, sliceColumns, buckets, minSliceRows, minMargin, overfitGap, seed, mistakes,
-                learningCurve, fractions, current, thresholds, alpha, requireSignificance, newListener);
+        return with(c -> c.listener = newListener);
     }
 
     /** Evaluates on held-out rows only (baselines are fitted on them, and there is no fit diagnosis). */
@@ -188,43 +183,44 @@ public final class Evaluator {
     public Evaluation evaluate(TrainedModel model, Frame train, Frame test) {
         Scored scored = Scored.of(model, test);
         Metrics metrics = scored.metrics(null);
-        metrics.get(primaryMetric); // fails early, listing the metric names
-        double sign = Metrics.higherIsBetter(primaryMetric) ? 1 : -1;
-        double overall = metrics.get(primaryMetric);
+        metrics.get(cfg.primaryMetric); // fails early, listing the metric names
+        double sign = Metrics.higherIsBetter(cfg.primaryMetric) ? 1 : -1;
+        double overall = metrics.get(cfg.primaryMetric);
         Metrics trainMetrics = train == null ? null : Scored.of(model, train).metrics(null);
 
         Map<String, Metrics> baselines = baselines(model, train != null ? train : test, test, scored);
         String best = null;
         double bestValue = Double.NaN;
         for (Map.Entry<String, Metrics> e : baselines.entrySet()) {
-            double v = e.getValue().get(primaryMetric);
+            double v = e.getValue().get(cfg.primaryMetric);
             if (!Double.isNaN(v) && (best == null || sign * v > sign * bestValue)) {
                 best = e.getKey();
                 bestValue = v;
             }
         }
         double margin = sign * (overall - bestValue);
-        boolean beats = margin >= minMargin;
+        boolean beats = margin >= cfg.minMargin;
         String verdictText = String.format(Locale.ROOT, "%s the best baseline (%s, %s=%.4f) by a meaningful margin:"
                         + " model %.4f, margin %+.4f, needed %.4f.%s", beats ? "Beats" : "Does NOT beat", best,
-                primaryMetric, bestValue, overall, margin, minMargin, beats ? ""
+                cfg.primaryMetric, bestValue, overall, margin, cfg.minMargin, beats ? ""
                         : " A trivial model does about as well: check the features and whether this needs ML at all.");
         Evaluation.BaselineVerdict verdict = new Evaluation.BaselineVerdict(best, bestValue, overall, margin,
-                minMargin, beats, verdictText);
+                cfg.minMargin, beats, verdictText);
 
         List<Evaluation.Slice> slices = slices(test, scored, overall, sign);
         List<Evaluation.Slice> worst = slices.stream()
-                .filter(s -> s.rows() >= minSliceRows && !Double.isNaN(s.value()) && s.gap() < 0)
+                .filter(s -> s.rows() >= cfg.minSliceRows && !Double.isNaN(s.value()) && s.gap() < 0)
                 .sorted(Comparator.comparingDouble(Evaluation.Slice::gap)).limit(3).toList();
 
-        List<Evaluation.CurvePoint> curve = train != null && learningCurve ? curve(model, train, test)
+        List<Evaluation.CurvePoint> curve = train != null && cfg.learningCurve ? curve(model, train, test)
                 : List.of();
         Evaluation.FitDiagnosis diagnosis = trainMetrics == null ? null
-                : diagnose(trainMetrics.get(primaryMetric), overall, bestValue, sign, curve);
+                : diagnose(trainMetrics.get(cfg.primaryMetric), overall, bestValue, sign, curve);
 
         Frame wrong = mistakes(model, test, scored);
         Evaluation.Comparison comparison = compare(model, test, scored, metrics, sign);
-        return new Evaluation(primaryMetric, metrics, trainMetrics, baselines, verdict, slices, worst, curve, diagnosis,
+        return new Evaluation(cfg.primaryMetric, metrics, trainMetrics, baselines, verdict, slices, worst, curve,
+                diagnosis,
                 wrong, comparison);
     }
 
@@ -249,7 +245,7 @@ public final class Evaluator {
             Arrays.fill(pred, majority);
             Arrays.fill(proba, priors);
             out.put("majority class", ClassificationMetrics.of(model.classes(), scored.truth, pred, proba, true));
-            Random rnd = new Random(seed);
+            Random rnd = new Random(cfg.seed);
             int[] drawn = new int[n];
             double[][] oneHot = new double[n][k];
             for (int i = 0; i < n; i++) {
@@ -281,7 +277,7 @@ public final class Evaluator {
 
     private List<Evaluation.Slice> slices(Frame test, Scored scored, double overall, double sign) {
         List<Evaluation.Slice> out = new ArrayList<>();
-        for (String name : sliceColumns) {
+        for (String name : cfg.sliceColumns) {
             if (!test.hasColumn(name)) {
                 throw new IllegalArgumentException("Cannot slice by '" + name + "': no such column; the columns are "
                         + test.columnNames());
@@ -294,9 +290,9 @@ public final class Evaluator {
                     v[i] = c instanceof DoubleColumn d ? d.getDouble(i) : ((LongColumn) c).getDouble(i);
                 }
                 double[] sorted = Arrays.stream(v).filter(x -> !Double.isNaN(x)).sorted().toArray();
-                double[] edges = new double[buckets + 1];
-                for (int b = 0; b <= buckets; b++) {
-                    edges[b] = MetricMath.percentile(sorted, 100.0 * b / buckets);
+                double[] edges = new double[cfg.buckets + 1];
+                for (int b = 0; b <= cfg.buckets; b++) {
+                    edges[b] = MetricMath.percentile(sorted, 100.0 * b / cfg.buckets);
                 }
                 for (int i = 0; i < v.length; i++) {
                     String key;
@@ -304,7 +300,7 @@ public final class Evaluator {
                         key = "NA";
                     } else {
                         int b = 0;
-                        while (b < buckets - 1 && v[i] > edges[b + 1]) {
+                        while (b < cfg.buckets - 1 && v[i] > edges[b + 1]) {
                             b++;
                         }
                         key = String.format(Locale.ROOT, "%d:[%s, %s]", b, fmt(edges[b]), fmt(edges[b + 1]));
@@ -318,7 +314,7 @@ public final class Evaluator {
             }
             for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
                 int[] rows = g.getValue().stream().mapToInt(Integer::intValue).toArray();
-                double value = scored.metrics(rows).get(primaryMetric);
+                double value = scored.metrics(rows).get(cfg.primaryMetric);
                 String label = g.getKey().replaceFirst("^\\d+:", "");
                 out.add(new Evaluation.Slice(name, label, rows.length, value, sign * (value - overall)));
             }
@@ -331,15 +327,18 @@ public final class Evaluator {
     }
 
     private List<Evaluation.CurvePoint> curve(TrainedModel model, Frame train, Frame test) {
-        UnaryOperator<Frame> prep = model.preprocessing().orElse(UnaryOperator.identity());
-        Frame ptrain = prep.apply(train);
-        Frame ptest = prep.apply(test);
+        // the fitted preprocessing (if any) stays as fitted; each curve model applies it as the model does
+        Frame ptrain = train;
+        Frame ptest = test;
         Trainer trainer = Trainer.of(model.settings()).missingValues(model.missingValues());
+        if (model.preprocessing().isPresent()) {
+            trainer = trainer.preprocessing(model.preprocessing().get());
+        }
         int[] perm = new int[ptrain.rowCount()];
         for (int i = 0; i < perm.length; i++) {
             perm[i] = i;
         }
-        Random rnd = new Random(seed);
+        Random rnd = new Random(cfg.seed);
         for (int i = perm.length - 1; i > 0; i--) {
             int j = rnd.nextInt(i + 1);
             int t = perm[i];
@@ -347,22 +346,23 @@ public final class Evaluator {
             perm[j] = t;
         }
         List<Evaluation.CurvePoint> out = new ArrayList<>();
-        for (int p = 0; p < fractions.length; p++) {
-            int rows = Math.max(2, (int) Math.round(fractions[p] * perm.length));
+        for (int p = 0; p < cfg.fractions.length; p++) {
+            int rows = Math.max(2, (int) Math.round(cfg.fractions[p] * perm.length));
             Frame sub = ptrain.rows(Arrays.copyOf(perm, rows));
-            listener.onProgress(new TrainingEvent(TrainingEvent.Phase.LEARNING_CURVE, p, fractions.length,
+            cfg.listener.onProgress(new TrainingEvent(TrainingEvent.Phase.LEARNING_CURVE, p, cfg.fractions.length,
                     rows + " rows"));
             try {
                 TrainedModel m = trainer.train(sub, model.label());
-                double tv = Scored.of(m, sub).metrics(null).get(primaryMetric);
-                double vv = Scored.of(m, ptest).metrics(null).get(primaryMetric);
+                double tv = Scored.of(m, sub).metrics(null).get(cfg.primaryMetric);
+                double vv = Scored.of(m, ptest).metrics(null).get(cfg.primaryMetric);
                 out.add(new Evaluation.CurvePoint(rows, tv, vv));
             } catch (TrainingException e) {
                 // too few rows for this size (one class only, say): the curve starts at the next size
                 continue;
             }
         }
-        listener.onProgress(new TrainingEvent(TrainingEvent.Phase.LEARNING_CURVE, fractions.length, fractions.length,
+        cfg.listener.onProgress(new TrainingEvent(TrainingEvent.Phase.LEARNING_CURVE, cfg.fractions.length,
+                cfg.fractions.length,
                 "done"));
         return out;
     }
@@ -382,19 +382,21 @@ public final class Evaluator {
                 : String.format(Locale.ROOT, " The validation curve has flattened (%+.4f over its last step): more"
                 + " data of the same kind will help little.", slope);
         String numbers = String.format(Locale.ROOT, "%s train %.4f, validation %.4f, gap %+.4f, best baseline %.4f.",
-                primaryMetric, trainValue, valValue, gap, baseline);
-        if (sign * (trainValue - baseline) < minMargin || sign * (valValue - baseline) < minMargin && gap <= overfitGap) {
+                cfg.primaryMetric, trainValue, valValue, gap, baseline);
+        boolean barelyLearns = sign * (trainValue - baseline) < cfg.minMargin;
+        boolean barelyGeneralises = sign * (valValue - baseline) < cfg.minMargin && gap <= cfg.overfitGap;
+        if (barelyLearns || barelyGeneralises) {
             return new Evaluation.FitDiagnosis(Evaluation.Fit.UNDERFITTING, trainValue, valValue, gap, slope, numbers
                     + " The model is barely better than a trivial one even where it could fit: try a more flexible"
                     + " model, less regularisation or better features." + curveNote);
         }
-        if (gap > overfitGap) {
+        if (gap > cfg.overfitGap) {
             return new Evaluation.FitDiagnosis(Evaluation.Fit.OVERFITTING, trainValue, valValue, gap, slope, numbers
                     + String.format(Locale.ROOT, " The gap exceeds %.2f: the model memorises its training rows;"
-                    + " regularise, simplify, or add data.", overfitGap) + curveNote);
+                    + " regularise, simplify, or add data.", cfg.overfitGap) + curveNote);
         }
         return new Evaluation.FitDiagnosis(Evaluation.Fit.GOOD, trainValue, valValue, gap, slope, numbers
-                + String.format(Locale.ROOT, " The gap is within %.2f and the model beats the baseline.", overfitGap)
+                + String.format(Locale.ROOT, " The gap is within %.2f and the model beats the baseline.", cfg.overfitGap)
                 + curveNote);
     }
 
@@ -414,7 +416,7 @@ public final class Evaluator {
             }
         }
         idx.sort((a, b) -> Double.compare(key[b], key[a]));
-        int[] top = idx.stream().limit(mistakes).mapToInt(Integer::intValue).toArray();
+        int[] top = idx.stream().limit(cfg.mistakes).mapToInt(Integer::intValue).toArray();
         Frame rows = test.rows(top);
         long[] rowIds = Arrays.stream(top).asLongStream().toArray();
         rows = rows.withColumn(LongColumn.of("row", rowIds));
@@ -442,15 +444,15 @@ public final class Evaluator {
         List<Evaluation.Check> checks = new ArrayList<>();
         Metrics cur = null;
         Scored curScored = null;
-        if (current != null) {
-            curScored = Scored.of(current, test);
+        if (cfg.current != null) {
+            curScored = Scored.of(cfg.current, test);
             cur = curScored.metrics(null);
         } else {
             reasons.add("No current model to compare with: judged on absolute thresholds alone.");
         }
-        List<MetricThreshold> gates = thresholds;
-        if (gates.isEmpty() && current != null) {
-            gates = List.of(MetricThreshold.noWorseThan(primaryMetric, 0.0));
+        List<MetricThreshold> gates = cfg.thresholds;
+        if (gates.isEmpty() && cfg.current != null) {
+            gates = List.of(MetricThreshold.noWorseThan(cfg.primaryMetric, 0.0));
         }
         boolean passed = true;
         for (MetricThreshold t : gates) {
@@ -506,24 +508,24 @@ public final class Evaluator {
                 Significance.McNemar m = Significance.mcnemar(b, c);
                 test2 = m.test();
                 p = m.pValue();
-                boolean significant = p < alpha && c > b;
+                boolean significant = p < cfg.alpha && c > b;
                 reasons.add(String.format(Locale.ROOT, "%s on the %d rows where the models disagree (current right"
                         + " only: %d, candidate right only: %d): p=%.4g, %s at %.2f.", test2, b + c, b, c, p,
-                        significant ? "a significant improvement" : "not a significant improvement", alpha));
-                if (requireSignificance && !significant) {
+                        significant ? "a significant improvement" : "not a significant improvement", cfg.alpha));
+                if (cfg.requireSignificance && !significant) {
                     passed = false;
                     reasons.add("FAIL significance is required and the improvement is not significant.");
                 }
             } else {
                 interval = Significance.bootstrapDifference(cand.target, cand.scores.values(),
-                        curScored.scores.values(), primaryMetric, 1000, seed);
+                        curScored.scores.values(), cfg.primaryMetric, 1000, cfg.seed);
                 test2 = "paired bootstrap";
                 boolean significant = sign > 0 ? interval[0] > 0 : interval[1] < 0;
                 reasons.add(String.format(Locale.ROOT, "Paired bootstrap (1000 resamples, seed %d): 95%% interval of"
-                        + " the %s difference (candidate - current) is [%.4f, %.4f]: %s.", seed, primaryMetric,
+                        + " the %s difference (candidate - current) is [%.4f, %.4f]: %s.", cfg.seed, cfg.primaryMetric,
                         interval[0], interval[1], significant ? "a significant improvement"
                                 : "not a significant improvement"));
-                if (requireSignificance && !significant) {
+                if (cfg.requireSignificance && !significant) {
                     passed = false;
                     reasons.add("FAIL significance is required and the improvement is not significant.");
                 }

@@ -10,6 +10,8 @@ import dev.mlops.api.Frame;
 import dev.mlops.api.Json;
 import dev.mlops.api.ModelLoadException;
 import dev.mlops.api.TrainingException;
+import dev.mlops.data.profile.Profile;
+import dev.mlops.features.FittedPreprocessing;
 import dev.mlops.train.internal.FrameConverter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
+
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
@@ -33,8 +35,8 @@ import org.tribuo.regression.Regressor;
 
 /**
  * A trained model: the Tribuo model, its provenance, the feature columns and label it was trained on, the
- * settings, the fingerprints of its data, and (optional, wired by the pipeline) the fitted preprocessing applied
- * before prediction and the training data's reference profile.
+ * settings, the fingerprints of its data, and (both optional) the fitted preprocessing applied before every
+ * prediction and the training data's reference profile.
  *
  * <p>Immutable and safe to share between threads (Tribuo models predict concurrently). Saved as a folder with
  * Tribuo's protobuf model file and a JSON description; never Java serialization.
@@ -44,6 +46,8 @@ public final class TrainedModel {
     public static final int FORMAT_VERSION = 1;
     static final String MODEL_FILE = "model.tribuo";
     static final String META_FILE = "model.json";
+    static final String PREPROCESSING_FILE = "preprocessing.json";
+    static final String PROFILE_FILE = "profile.json";
 
     private final Model<?> model;
     private final Task task;
@@ -53,13 +57,13 @@ public final class TrainedModel {
     private final TrainerSettings settings;
     private final MissingValues missing;
     private final Map<String, String> dataFingerprints;
-    private final UnaryOperator<Frame> preprocessing;
-    private final String referenceProfileJson;
+    private final FittedPreprocessing preprocessing;
+    private final Profile referenceProfile;
     private volatile String provenanceJson;
 
     TrainedModel(Model<?> model, Task task, String label, List<Field> features, TrainerSettings settings,
-                 MissingValues missing, Map<String, String> dataFingerprints, UnaryOperator<Frame> preprocessing,
-                 String referenceProfileJson) {
+                 MissingValues missing, Map<String, String> dataFingerprints, FittedPreprocessing preprocessing,
+                 Profile referenceProfile) {
         this.model = Objects.requireNonNull(model, "model");
         this.task = task;
         this.label = label;
@@ -68,7 +72,7 @@ public final class TrainedModel {
         this.missing = missing;
         this.dataFingerprints = Map.copyOf(dataFingerprints);
         this.preprocessing = preprocessing;
-        this.referenceProfileJson = referenceProfileJson;
+        this.referenceProfile = referenceProfile;
         List<String> names = new ArrayList<>();
         if (task == Task.CLASSIFICATION) {
             model.getOutputIDInfo().getDomain().forEach(o -> names.add(o.toString()));
@@ -92,7 +96,7 @@ public final class TrainedModel {
         return label;
     }
 
-    /** The feature columns it reads, as they were at training time. */
+    /** The feature columns the Tribuo model reads (the preprocessing's outputs when there is one). */
     public List<Field> features() {
         return features;
     }
@@ -117,26 +121,20 @@ public final class TrainedModel {
         return dataFingerprints;
     }
 
-    /** The fitted preprocessing applied before predicting, if the pipeline attached one. */
-    public Optional<UnaryOperator<Frame>> preprocessing() {
+    /** The fitted preprocessing applied to every frame before the Tribuo model sees it, if it was trained so. */
+    public Optional<FittedPreprocessing> preprocessing() {
         return Optional.ofNullable(preprocessing);
     }
 
-    /** The training data's reference profile as JSON, if the pipeline attached one. */
-    public Optional<String> referenceProfileJson() {
-        return Optional.ofNullable(referenceProfileJson);
+    /** The profile of the training data (the drift monitor's reference), if one was recorded. */
+    public Optional<Profile> referenceProfile() {
+        return Optional.ofNullable(referenceProfile);
     }
 
-    /** A copy that applies this preprocessing (a fitted {@code apply(Frame)}) to every frame before predicting. */
-    public TrainedModel withPreprocessing(UnaryOperator<Frame> fitted) {
-        return new TrainedModel(model, task, label, features, settings, missing, dataFingerprints, fitted,
-                referenceProfileJson);
-    }
-
-    /** A copy carrying the training data's reference profile (JSON). */
-    public TrainedModel withReferenceProfileJson(String profileJson) {
+    /** A copy carrying a reference profile of the training data. */
+    public TrainedModel withReferenceProfile(Profile profile) {
         return new TrainedModel(model, task, label, features, settings, missing, dataFingerprints, preprocessing,
-                profileJson);
+                profile);
     }
 
     /** A copy with one more data fingerprint (for example the validation set's). */
@@ -144,7 +142,7 @@ public final class TrainedModel {
         Map<String, String> f = new LinkedHashMap<>(dataFingerprints);
         f.put(role, fingerprint);
         return new TrainedModel(model, task, label, features, settings, missing, f, preprocessing,
-                referenceProfileJson);
+                referenceProfile);
     }
 
     /** Tribuo's provenance of the model (trainer configuration, data, JVM, OS, versions) as JSON. */
@@ -236,7 +234,17 @@ public final class TrainedModel {
             Files.move(tmp, dir.resolve(MODEL_FILE), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
             Metadata meta = new Metadata(FORMAT_VERSION, task, label, features, settings, missing, dataFingerprints,
-                    referenceProfileJson, provenanceJson());
+                    provenanceJson());
+            if (preprocessing != null) {
+                writeAtomically(dir.resolve(PREPROCESSING_FILE), preprocessing.toJson());
+            } else {
+                Files.deleteIfExists(dir.resolve(PREPROCESSING_FILE));
+            }
+            if (referenceProfile != null) {
+                writeAtomically(dir.resolve(PROFILE_FILE), referenceProfile.toJson());
+            } else {
+                Files.deleteIfExists(dir.resolve(PROFILE_FILE));
+            }
             Path metaTmp = dir.resolve(META_FILE + ".tmp");
             Files.writeString(metaTmp, Json.write(meta));
             Files.move(metaTmp, dir.resolve(META_FILE), StandardCopyOption.ATOMIC_MOVE,
@@ -247,9 +255,15 @@ public final class TrainedModel {
         }
     }
 
+    private static void writeAtomically(Path file, String text) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, text);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
     /**
-     * Loads a model saved by {@link #save(Path)} (Tribuo's protobuf format only). The preprocessing is not saved
-     * with it: attach it again with {@link #withPreprocessing(UnaryOperator)}.
+     * Loads a model saved by {@link #save(Path)}: Tribuo's protobuf model, its description, and the preprocessing
+     * and profile when they were saved with it.
      *
      * @throws ModelLoadException naming the file when it is absent, of a newer format, or not a model of its task
      */
@@ -283,8 +297,21 @@ public final class TrainedModel {
                         + ", which no trained model reads; the file was edited or is corrupt");
             }
         }
+        FittedPreprocessing prep = null;
+        Profile profile = null;
+        try {
+            if (Files.exists(dir.resolve(PREPROCESSING_FILE))) {
+                prep = FittedPreprocessing.fromJson(Files.readString(dir.resolve(PREPROCESSING_FILE)));
+            }
+            if (Files.exists(dir.resolve(PROFILE_FILE))) {
+                profile = Profile.fromJson(Files.readString(dir.resolve(PROFILE_FILE)));
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new ModelLoadException("Cannot read the preprocessing or profile saved with the model in " + dir
+                    + ": " + e.getMessage(), e);
+        }
         return new TrainedModel(m, meta.task(), meta.label(), meta.features(), meta.settings(), meta.missingValues(),
-                meta.dataFingerprints(), null, meta.referenceProfileJson());
+                meta.dataFingerprints(), prep, profile);
     }
 
     @Override
@@ -295,7 +322,7 @@ public final class TrainedModel {
 
     /** What {@code model.json} holds. */
     record Metadata(int formatVersion, Task task, String label, List<Field> features, TrainerSettings settings,
-                    MissingValues missingValues, Map<String, String> dataFingerprints, String referenceProfileJson,
-                    String provenanceJson) {
+                    MissingValues missingValues, Map<String, String> dataFingerprints, String provenanceJson) {
+
     }
 }

@@ -1,10 +1,14 @@
 package dev.mlops.train;
 
+import dev.mlops.api.Column;
 import dev.mlops.api.Field;
+import dev.mlops.api.FieldRole;
+
 import dev.mlops.api.Frame;
 import dev.mlops.api.TrainingException;
+import dev.mlops.data.profile.Profile;
+import dev.mlops.features.FittedPreprocessing;
 import dev.mlops.train.internal.FrameConverter;
-import dev.mlops.train.internal.TribuoProgress;
 import dev.mlops.train.internal.TribuoTrainers;
 import java.util.List;
 import java.util.Map;
@@ -25,21 +29,30 @@ import org.tribuo.regression.Regressor;
  * <p>Feature columns are those with role FEATURE other than the label; NUMERIC, INTEGER and BOOLEAN columns become
  * real-valued features, CATEGORICAL ones one-hot features named {@code column=value}. A WEIGHT column weights
  * examples. Missing values follow {@link #missingValues(MissingValues)} (default {@link MissingValues#SKIP}).
+ *
+ * <p>With {@link #preprocessing(FittedPreprocessing)} the trainer fits nothing itself: it applies the fitted chain to
+ * the frame, trains on its all-numeric output columns, and the model applies the chain again before every
+ * prediction, so training and serving see the same features.
  */
 public final class Trainer {
     private final TrainerSettings settings;
     private final MissingValues missing;
     private final TrainingListener listener;
+    private final FittedPreprocessing preprocessing;
+    private final boolean profile;
 
-    private Trainer(TrainerSettings settings, MissingValues missing, TrainingListener listener) {
+    private Trainer(TrainerSettings settings, MissingValues missing, TrainingListener listener,
+                    FittedPreprocessing preprocessing, boolean profile) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.missing = Objects.requireNonNull(missing, "missing");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.preprocessing = preprocessing;
+        this.profile = profile;
     }
 
     /** A trainer with these settings. */
     public static Trainer of(TrainerSettings settings) {
-        return new Trainer(settings, MissingValues.SKIP, TrainingListener.none());
+        return new Trainer(settings, MissingValues.SKIP, TrainingListener.none(), null, false);
     }
 
     /** Multinomial logistic regression by SGD. */
@@ -124,17 +137,33 @@ public final class Trainer {
 
     /** This trainer with other settings (of any algorithm). */
     public Trainer withSettings(TrainerSettings newSettings) {
-        return newSettings.equals(settings) ? this : new Trainer(newSettings, missing, listener);
+        return newSettings.equals(settings) ? this : new Trainer(newSettings, missing, listener, preprocessing,
+                profile);
     }
 
     /** This trainer with a missing-value policy. */
     public Trainer missingValues(MissingValues policy) {
-        return policy == missing ? this : new Trainer(settings, policy, listener);
+        return policy == missing ? this : new Trainer(settings, policy, listener, preprocessing, profile);
     }
 
     /** This trainer reporting progress to a listener. */
     public Trainer listener(TrainingListener newListener) {
-        return new Trainer(settings, missing, newListener);
+        return new Trainer(settings, missing, newListener, preprocessing, profile);
+    }
+
+    /** This trainer applying a fitted preprocessing chain before training and before every prediction. */
+    public Trainer preprocessing(FittedPreprocessing fitted) {
+        return new Trainer(settings, missing, listener, Objects.requireNonNull(fitted, "fitted"), profile);
+    }
+
+    /** This trainer recording a {@link Profile} of the training frame with the model (default off). */
+    public Trainer recordProfile(boolean record) {
+        return new Trainer(settings, missing, listener, preprocessing, record);
+    }
+
+    /** The fitted preprocessing, if one is set. */
+    public java.util.Optional<FittedPreprocessing> preprocessing() {
+        return java.util.Optional.ofNullable(preprocessing);
     }
 
     /** The settings. */
@@ -156,7 +185,8 @@ public final class Trainer {
      * The Tribuo dataset this trainer would train on: the frame's features converted as {@link #train} does, for
      * code that calls Tribuo directly.
      */
-    public MutableDataset<?> dataset(Frame frame, String label) {
+    public MutableDataset<?> dataset(Frame original, String label) {
+        Frame frame = modelInput(original, label);
         List<Field> features = FrameConverter.featureFields(frame, label);
         return settings.task() == Task.CLASSIFICATION ? FrameConverter.classification(frame, label, features, missing)
                 : FrameConverter.regression(frame, label, features, missing);
@@ -165,12 +195,13 @@ public final class Trainer {
     /**
      * Trains on a frame.
      *
-     * @param frame the training rows
+     * @param original the training rows (before the preprocessing, when there is one)
      * @param label the label column: categorical, boolean, integer or text for classifiers, numeric or integer for
      *     regressors
      * @throws TrainingException naming the row and column for bad input, or wrapping Tribuo's failure
      */
-    public TrainedModel train(Frame frame, String label) {
+    public TrainedModel train(Frame original, String label) {
+        Frame frame = modelInput(original, label);
         List<Field> features = FrameConverter.featureFields(frame, label);
         listener.onProgress(new TrainingEvent(TrainingEvent.Phase.CONVERT, 0, 1, frame.rowCount() + " rows"));
         Model<?> model;
@@ -181,71 +212,53 @@ public final class Trainer {
                         + ds.getOutputInfo().getDomain() + " in " + frame.rowCount() + " rows; a classifier needs at"
                         + " least two");
             }
-            model = fit(ds, TribuoTrainers.classifier(settings, loggingInterval(ds.size())));
+            model = fit(ds, TribuoTrainers.classifier(settings));
         } else {
             MutableDataset<Regressor> ds = FrameConverter.regression(frame, label, features, missing);
-            model = fit(ds, TribuoTrainers.regressor(settings, loggingInterval(ds.size())));
+            model = fit(ds, TribuoTrainers.regressor(settings));
         }
         return new TrainedModel(model, settings.task(), label, features, settings, missing,
-                Map.of("train", frame.fingerprint()), null, null);
+                Map.of("train", original.fingerprint()), preprocessing, profile ? Profile.of(original) : null);
+    }
+
+    /** What the converter reads: the preprocessing's outputs plus the label and weight columns, or the frame itself. */
+    private Frame modelInput(Frame frame, String label) {
+        if (preprocessing == null) {
+            return frame;
+        }
+        if (!frame.hasColumn(label)) {
+            throw new TrainingException("No label column '" + label + "'; the columns are " + frame.columnNames());
+        }
+        Frame out;
+        try {
+            out = preprocessing.apply(frame);
+        } catch (IllegalArgumentException e) {
+            throw new TrainingException("The fitted preprocessing cannot be applied to this frame: " + e.getMessage(),
+                    e);
+        }
+        out = out.withColumn(frame.column(label).withField(frame.column(label).field().withRole(FieldRole.LABEL)));
+        for (Column c : frame.columns()) {
+            if (c.field().role() == FieldRole.WEIGHT && !out.hasColumn(c.name())) {
+                out = out.withColumn(c);
+            }
+        }
+        return out;
     }
 
     private <T extends org.tribuo.Output<T>> Model<T> fit(MutableDataset<T> ds, org.tribuo.Trainer<T> trainer) {
         listener.onProgress(new TrainingEvent(TrainingEvent.Phase.CONVERT, 1, 1, ds.size() + " examples, "
                 + ds.getFeatureMap().size() + " features"));
-        listener.onProgress(new TrainingEvent(TrainingEvent.Phase.FIT, 0, units(), settings.algorithm()));
+        listener.onProgress(new TrainingEvent(TrainingEvent.Phase.FIT, 0, 1, settings.algorithm()));
         Model<T> model;
-        try (TribuoProgress progress = listening() ? new TribuoProgress(stepsPerEpoch(ds.size()),
-                (epoch, loss) -> listener.onProgress(new TrainingEvent(TrainingEvent.Phase.FIT,
-                        Math.min(epoch, units()), units(), "epoch " + epoch + " average loss " + loss)),
-                (tree, nan) -> listener.onProgress(new TrainingEvent(TrainingEvent.Phase.FIT,
-                        Math.min(tree - 1, units()), units(), "tree " + tree))) : null) {
+        try {
             model = trainer.train(ds);
         } catch (RuntimeException e) {
             throw new TrainingException("Tribuo's " + settings.algorithm() + " trainer failed on " + ds.size()
                     + " examples with " + ds.getFeatureMap().size() + " features: " + e.getMessage()
                     + ". Check the settings " + settings.toParams(), e);
         }
-        listener.onProgress(new TrainingEvent(TrainingEvent.Phase.FIT, units(), units(), settings.algorithm()
-                + " done"));
+        listener.onProgress(new TrainingEvent(TrainingEvent.Phase.FIT, 1, 1, settings.algorithm() + " done"));
         return model;
-    }
-
-    private boolean listening() {
-        return !(listener instanceof NoListener);
-    }
-
-    /** The units FIT progress counts: epochs of SGD trainers, trees of a random forest, else 1. */
-    private int units() {
-        if (settings instanceof TrainerSettings.LogisticRegression r) {
-            return r.epochs();
-        }
-        if (settings instanceof TrainerSettings.FactorizationMachineClassifier r) {
-            return r.epochs();
-        }
-        if (settings instanceof TrainerSettings.LinearSgdRegressor r) {
-            return r.epochs();
-        }
-        if (settings instanceof TrainerSettings.FactorizationMachineRegressor r) {
-            return r.epochs();
-        }
-        if (settings instanceof TrainerSettings.RandomForestClassifier r) {
-            return r.trees();
-        }
-        return 1;
-    }
-
-    private long stepsPerEpoch(int examples) {
-        int batch = settings instanceof TrainerSettings.LogisticRegression r ? r.minibatchSize()
-                : settings instanceof TrainerSettings.FactorizationMachineClassifier r ? r.minibatchSize()
-                : settings instanceof TrainerSettings.LinearSgdRegressor r ? r.minibatchSize()
-                : settings instanceof TrainerSettings.FactorizationMachineRegressor r ? r.minibatchSize() : 1;
-        return (examples + batch - 1) / batch;
-    }
-
-    /** Tribuo's SGD logging interval: once per epoch while someone listens, never otherwise. */
-    private int loggingInterval(int examples) {
-        return listening() ? (int) Math.min(Integer.MAX_VALUE, stepsPerEpoch(examples)) : -1;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.mlops.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,11 @@ import dev.mlops.api.FieldType;
 import dev.mlops.api.Frame;
 import dev.mlops.api.LongColumn;
 import dev.mlops.api.TrainingException;
+import dev.mlops.features.FittedPreprocessing;
+import dev.mlops.features.Preprocessing;
+import dev.mlops.features.Transform;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -107,14 +113,31 @@ class ConversionTest {
     }
 
     @Test
-    void predict_appliesAttachedPreprocessing() {
+    void trainWithPreprocessing_trainsOnItsOutputs_andSavesBothWithTheModel(@TempDir Path dir) {
         Frame data = TestFrames.synthetic(300, 8).drop("y");
-        TrainedModel m = Trainer.logisticRegression().train(data, "class");
-        TrainedModel withPrep = m.withPreprocessing(f -> f.withColumn(DoubleColumn.of("x1",
-                new double[f.rowCount()])));
-        assertTrue(withPrep.preprocessing().isPresent());
-        double[] plain = m.predict(data).doubles("probability_yes").toArray();
-        double[] prepped = withPrep.predict(data).doubles("probability_yes").toArray();
-        assertTrue(plain[0] != prepped[0], "the preprocessing changed what the model saw");
+        double[] x1 = data.doubles("x1").toArray();
+        x1[5] = Double.NaN;
+        data = data.withColumn(DoubleColumn.of("x1", x1));
+        FittedPreprocessing prep = Preprocessing.newBuilder().impute(Transform.Imputation.MEDIAN, "x1")
+                .scale(Transform.Scaling.STANDARD, "x1", "x2").oneHot(Transform.UnseenCategories.IGNORE, "color")
+                .exclude("class").build().fit(data);
+        TrainedModel m = Trainer.logisticRegression().preprocessing(prep).recordProfile(true)
+                .missingValues(MissingValues.REJECT).train(data, "class");
+        assertEquals(prep.outputNames(), m.features().stream().map(Field::name).toList());
+        assertTrue(m.referenceProfile().isPresent());
+        // the model applies the chain itself: raw frames in, with unseen categories ignored
+        Frame raw = data.head(3).withColumn(CategoricalColumn.of("color", "purple", "red", "blue"));
+        Frame p = m.predict(raw);
+        assertEquals(3, p.rowCount());
+        m.save(dir);
+        TrainedModel back = TrainedModel.load(dir);
+        assertEquals(prep, back.preprocessing().orElseThrow());
+        assertEquals(300, back.referenceProfile().orElseThrow().rowCount());
+        assertEquals(m.referenceProfile().orElseThrow().columns().keySet(),
+                back.referenceProfile().orElseThrow().columns().keySet());
+        assertArrayEquals(p.doubles("probability_yes").toArray(), back.predict(raw).doubles("probability_yes").toArray());
+        Evaluation e = Evaluator.classification().learningCurve(0.5, 1.0).evaluate(m, data, data);
+        assertEquals(2, e.learningCurve().size());
     }
+
 }

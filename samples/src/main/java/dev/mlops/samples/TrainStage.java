@@ -5,6 +5,8 @@ import dev.mlops.api.Frame;
 import dev.mlops.api.tracking.Run;
 import dev.mlops.api.tracking.RunTracker;
 import dev.mlops.data.CsvSource;
+import dev.mlops.features.FittedPreprocessing;
+
 import dev.mlops.train.Evaluation;
 import dev.mlops.train.Evaluator;
 import dev.mlops.train.MetricThreshold;
@@ -48,16 +50,30 @@ public final class TrainStage {
      * {@code trackerDir}.
      */
     public static Result run(Frame train, Frame test, Path trackerDir) {
+        return run(train, test, null, trackerDir);
+    }
+
+    /**
+     * Runs the stage with a fitted preprocessing chain (from the features stage; null for none): the model trains on
+     * the chain's outputs and applies it before every prediction.
+     */
+    public static Result run(Frame train, Frame test, FittedPreprocessing preprocessing, Path trackerDir) {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try (RunTracker tracker = Trackers.directory(trackerDir)) {
-            System.out.println("Tuning XGBoost (4 settings x 5 folds, stratified, 2 threads, seed 42):");
-            TuningResult tuning = Tuner.grid(Trainer.xgboostClassifier().with("eta", 0.1),
+            System.out.println("Tuning XGBoost (4 settings x 5 folds, stratified, 2 threads, seed 42)"
+                    + (preprocessing == null ? "" : " on " + preprocessing.outputCount() + " preprocessed features")
+                    + ":");
+            Trainer base = Trainer.xgboostClassifier().with("eta", 0.1).recordProfile(true);
+            if (preprocessing != null) {
+                base = base.preprocessing(preprocessing);
+            }
+            TuningResult tuning = Tuner.grid(base,
                             ParamSpace.of().values("trees", 30, 80).values("maxDepth", 2, 4))
                     .folds(5).metric("roc_auc").seed(42).executor(pool).tracking(tracker, "credit")
                     .tune(train, "class");
             System.out.println(tuning.table().indent(2));
 
-            Trainer best = Trainer.of(tuning.bestSettings());
+            Trainer best = base.withSettings(tuning.bestSettings());
             TrainedModel model;
             Evaluation eval;
             String runId;
