@@ -9,6 +9,7 @@ import dev.mlops.api.TrainingException;
 import dev.mlops.data.profile.Profile;
 import dev.mlops.features.FittedPreprocessing;
 import dev.mlops.train.internal.FrameConverter;
+import dev.mlops.train.internal.TribuoProgress;
 import dev.mlops.train.internal.TribuoTrainers;
 import java.util.List;
 import java.util.Map;
@@ -195,7 +196,7 @@ public final class Trainer {
     /**
      * Trains on a frame.
      *
-     * @param original the training rows (before the preprocessing, when there is one)
+     * @param frame the training rows
      * @param label the label column: categorical, boolean, integer or text for classifiers, numeric or integer for
      *     regressors
      * @throws TrainingException naming the row and column for bad input, or wrapping Tribuo's failure
@@ -212,10 +213,10 @@ public final class Trainer {
                         + ds.getOutputInfo().getDomain() + " in " + frame.rowCount() + " rows; a classifier needs at"
                         + " least two");
             }
-            model = fit(ds, TribuoTrainers.classifier(settings));
+            model = fit(ds, TribuoTrainers.classifier(settings, loggingInterval(ds.size())));
         } else {
             MutableDataset<Regressor> ds = FrameConverter.regression(frame, label, features, missing);
-            model = fit(ds, TribuoTrainers.regressor(settings));
+            model = fit(ds, TribuoTrainers.regressor(settings, loggingInterval(ds.size())));
         }
         return new TrainedModel(model, settings.task(), label, features, settings, missing,
                 Map.of("train", original.fingerprint()), preprocessing, profile ? Profile.of(original) : null);
@@ -248,17 +249,59 @@ public final class Trainer {
     private <T extends org.tribuo.Output<T>> Model<T> fit(MutableDataset<T> ds, org.tribuo.Trainer<T> trainer) {
         listener.onProgress(new TrainingEvent(TrainingEvent.Phase.CONVERT, 1, 1, ds.size() + " examples, "
                 + ds.getFeatureMap().size() + " features"));
-        listener.onProgress(new TrainingEvent(TrainingEvent.Phase.FIT, 0, 1, settings.algorithm()));
+        listener.onProgress(new TrainingEvent(TrainingEvent.Phase.FIT, 0, units(), settings.algorithm()));
         Model<T> model;
-        try {
+        try (TribuoProgress progress = listening() ? new TribuoProgress(stepsPerEpoch(ds.size()),
+                (epoch, loss) -> listener.onProgress(new TrainingEvent(TrainingEvent.Phase.FIT,
+                        Math.min(epoch, units()), units(), "epoch " + epoch + " average loss " + loss)),
+                (tree, nan) -> listener.onProgress(new TrainingEvent(TrainingEvent.Phase.FIT,
+                        Math.min(tree - 1, units()), units(), "tree " + tree))) : null) {
             model = trainer.train(ds);
         } catch (RuntimeException e) {
             throw new TrainingException("Tribuo's " + settings.algorithm() + " trainer failed on " + ds.size()
                     + " examples with " + ds.getFeatureMap().size() + " features: " + e.getMessage()
                     + ". Check the settings " + settings.toParams(), e);
         }
-        listener.onProgress(new TrainingEvent(TrainingEvent.Phase.FIT, 1, 1, settings.algorithm() + " done"));
+        listener.onProgress(new TrainingEvent(TrainingEvent.Phase.FIT, units(), units(), settings.algorithm()
+                + " done"));
         return model;
+    }
+
+    private boolean listening() {
+        return !(listener instanceof NoListener);
+    }
+
+    /** The units FIT progress counts: epochs of SGD trainers, trees of a random forest, else 1. */
+    private int units() {
+        if (settings instanceof TrainerSettings.LogisticRegression r) {
+            return r.epochs();
+        }
+        if (settings instanceof TrainerSettings.FactorizationMachineClassifier r) {
+            return r.epochs();
+        }
+        if (settings instanceof TrainerSettings.LinearSgdRegressor r) {
+            return r.epochs();
+        }
+        if (settings instanceof TrainerSettings.FactorizationMachineRegressor r) {
+            return r.epochs();
+        }
+        if (settings instanceof TrainerSettings.RandomForestClassifier r) {
+            return r.trees();
+        }
+        return 1;
+    }
+
+    private long stepsPerEpoch(int examples) {
+        int batch = settings instanceof TrainerSettings.LogisticRegression r ? r.minibatchSize()
+                : settings instanceof TrainerSettings.FactorizationMachineClassifier r ? r.minibatchSize()
+                : settings instanceof TrainerSettings.LinearSgdRegressor r ? r.minibatchSize()
+                : settings instanceof TrainerSettings.FactorizationMachineRegressor r ? r.minibatchSize() : 1;
+        return (examples + batch - 1) / batch;
+    }
+
+    /** Tribuo's SGD logging interval: once per epoch while someone listens, never otherwise. */
+    private int loggingInterval(int examples) {
+        return listening() ? (int) Math.min(Integer.MAX_VALUE, stepsPerEpoch(examples)) : -1;
     }
 
     @Override

@@ -149,6 +149,22 @@ class TrainerTest {
     }
 
     @Test
+    void train_listenerOnSgd_seesEveryEpoch() {
+        List<TrainingEvent> events = new ArrayList<>();
+        Trainer.logisticRegression().with("epochs", 4).listener(events::add).train(TRAIN, "class");
+        List<String> epochs = events.stream().filter(e -> e.phase() == TrainingEvent.Phase.FIT
+                && e.detail().startsWith("epoch")).map(e -> e.done() + "/" + e.total()).toList();
+        assertEquals(List.of("1/4", "2/4", "3/4", "4/4"), epochs, events.toString());
+    }
+
+    @Test
+    void train_listenerOnForest_seesEveryTree() {
+        List<TrainingEvent> events = new ArrayList<>();
+        Trainer.randomForestClassifier().with("trees", 3).listener(events::add).train(TRAIN, "class");
+        assertEquals(3, events.stream().filter(e -> e.detail().startsWith("tree")).count(), events.toString());
+    }
+
+    @Test
     void textBar_rendersProgress() {
         List<String> lines = new ArrayList<>();
         TrainingListener.textBar(lines::add).onProgress(new TrainingEvent(TrainingEvent.Phase.TRIAL, 1, 4, "x"));

@@ -53,7 +53,7 @@ public final class TribuoTrainers {
 
     /**
      * A new Tribuo trainer for classification settings; SGD trainers log their loss every {@code loggingInterval}
-     * steps (-1 for never).
+     * steps (-1 for never), which {@link TribuoProgress} turns into epoch progress.
      */
     public static Trainer<Label> classifier(TrainerSettings s, int loggingInterval) {
         if (s instanceof TrainerSettings.LogisticRegression r) {
