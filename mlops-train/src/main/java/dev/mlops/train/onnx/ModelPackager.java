@@ -67,13 +67,14 @@ public final class ModelPackager {
         }
 
         /**
-         * Takes the Tribuo model, data fingerprints and reference profile of a {@link TrainedModel}. Its fitted
-         * preprocessing, when it has one, still goes through {@link #preprocessing(FittedPreprocessing)}.
+         * Takes the Tribuo model, the fitted preprocessing (when it has one), the data fingerprints and the reference
+         * profile of a {@link TrainedModel}.
          */
         public Builder trainedModel(TrainedModel trained) {
             model(trained.tribuoModel());
+            trained.preprocessing().ifPresent(this::preprocessing);
             trained.dataFingerprints().forEach(this::dataFingerprint);
-            trained.referenceProfileJson().ifPresent(this::profileJson);
+            trained.referenceProfile().ifPresent(profile -> profileJson(profile.toJson()));
             return this;
         }
 

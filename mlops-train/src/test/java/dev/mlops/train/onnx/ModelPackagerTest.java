@@ -9,6 +9,8 @@ import dev.mlops.api.model.TensorSpec;
 import dev.mlops.features.FittedPreprocessing;
 import dev.mlops.features.Preprocessing;
 import dev.mlops.features.Transform;
+import dev.mlops.train.TrainedModel;
+import dev.mlops.train.Trainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tribuo.Example;
@@ -37,6 +39,34 @@ class ModelPackagerTest {
             .scale(Transform.Scaling.STANDARD, "age", "amount", "count")
             .oneHot(Transform.UnseenCategories.IGNORE, "colour")
             .build().fit(TRAIN);
+
+    @Test
+    void trainedModel_withPreprocessingAndProfile_packagesPerColumnInputsThatPredictLikeTheModel(@TempDir Path dir)
+            throws Exception {
+        TrainedModel trained = Trainer.logisticRegression().seed(7).preprocessing(PREP).recordProfile(true)
+                .train(TRAIN, "class");
+        ModelPackager.newBuilder().trainedModel(trained).metrics(Map.of("accuracy", 0.8)).build().writeTo(dir);
+        ModelArtifact read = ModelArtifact.read(dir);
+
+        assertEquals(PREP.inputFields().stream().map(dev.mlops.api.Field::name).toList(),
+                read.signature().inputs().stream().map(TensorSpec::name).toList(), "one input per original column");
+        assertEquals(TRAIN.rowCount(), read.profile().get("rowCount").asLong(), "the training profile travels along");
+        assertTrue(read.provenance().dataFingerprints().containsValue(TRAIN.fingerprint()), "lineage of the data");
+
+        Frame expected = trained.predict(TEST);
+        Map<String, Object> served = ComposeWithFittedPreprocessingTest.run(read.modelBytes(), PREP, TEST);
+        long[] labels = (long[]) served.get("label");
+        float[][] probs = (float[][]) served.get("probabilities");
+        for (int i = 0; i < TEST.rowCount(); i++) {
+            assertEquals(expected.categorical("predicted").getString(i), read.signature().labels().get((int) labels[i]),
+                    "row " + i);
+            for (int j = 0; j < read.signature().labels().size(); j++) {
+                String label = read.signature().labels().get(j);
+                assertEquals(expected.doubles("probability_" + label).getDouble(i), probs[i][j], Parity.TOLERANCE,
+                        "row " + i + ", " + label);
+            }
+        }
+    }
 
     @Test
     void build_writeAndRead_verifiedArtifactPredictsLikeApplyThenTribuo(@TempDir Path dir) throws Exception {
