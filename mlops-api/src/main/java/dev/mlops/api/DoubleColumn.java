@@ -68,7 +68,11 @@ public final class DoubleColumn extends Column {
             return "NA";
         }
         double v = values[row];
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        // Values that came from float tensors print as the float they were, not with double noise digits.
+        return (double) (float) v == v ? Float.toString((float) v) : Double.toString(v);
     }
 
     @Override

@@ -4,7 +4,20 @@ import dev.mlops.api.FieldRole;
 import dev.mlops.api.Frame;
 import dev.mlops.api.Ingest;
 import dev.mlops.data.CsvSource;
+import dev.mlops.api.CategoricalColumn;
+import dev.mlops.api.model.ModelArtifact;
+import dev.mlops.api.model.ModelRepository;
+import dev.mlops.api.model.ModelVersion;
 import dev.mlops.data.split.TrainTestSplit;
+import dev.mlops.serve.ModelServer;
+import dev.mlops.train.Evaluation;
+import dev.mlops.train.Evaluator;
+import dev.mlops.train.TrainedModel;
+import dev.mlops.train.Trainer;
+import dev.mlops.train.onnx.ModelPackager;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Map;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -33,7 +46,26 @@ public final class CreditPipeline {
         FeatureStage.Result features = FeatureStage.run(split.train());
 
         section("4. Model: tune, train, evaluate against baselines, track");
-        TrainStage.Result trained = TrainStage.run(split.train(), split.test(), output.resolve("runs"));
+        TrainStage.Result trained = TrainStage.run(split.train(), split.test(), features.preprocessing(),
+                output.resolve("runs"));
+
+        section("5. Package: preprocessing + model as one ONNX artifact, registered as credit@production");
+        ModelRepository repository = ModelRepository.onFileSystem(output.resolve("models"));
+        ModelArtifact artifact = packageModel(trained.model(), trained.evaluation().metrics().values(),
+                trained.runId(), output.resolve("artifact"));
+        ModelVersion first = repository.register("credit", artifact);
+        repository.setAlias("credit", "production", first.version());
+        System.out.println("Registered credit version " + first.version() + " and set production -> "
+                + first.version());
+        checkServedAgreesWithJava(repository, trained.model(), split.test());
+
+        section("6. Serve in process, then move production to a second version under load");
+        TrainedModel challenger = Trainer.logisticRegression().seed(42).preprocessing(features.preprocessing())
+                .recordProfile(true).train(split.train(), "class");
+        Evaluation challengerEvaluation = Evaluator.classification().evaluate(challenger, split.test());
+        ModelArtifact second = ModelPackager.newBuilder().trainedModel(challenger)
+                .metrics(challengerEvaluation.metrics().values()).build();
+        ServeStage.run(repository, "credit", split.test(), second);
 
         section("Done");
         System.out.println("Reports and artifacts are in " + output.toAbsolutePath());
@@ -54,6 +86,45 @@ public final class CreditPipeline {
         System.out.println(credit.head(5));
         System.out.println("Fingerprint: " + credit.fingerprint());
         return credit;
+    }
+
+    /** Packages a trained model, writes it, and reads it back (checksums verified) to show what was written. */
+    static ModelArtifact packageModel(TrainedModel model, Map<String, Double> metrics, String runId, Path dir) {
+        ModelPackager.newBuilder().trainedModel(model).metrics(metrics).runId(runId).build().writeTo(dir);
+        ModelArtifact artifact = ModelArtifact.read(dir);
+        System.out.println("Artifact in " + dir + " (checksums verified on read):");
+        try (var files = Files.list(dir)) {
+            files.sorted().forEach(f -> System.out.printf("  %-16s %,9d bytes%n", f.getFileName(), f.toFile().length()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.println("Inputs:  " + artifact.signature().inputs().stream()
+                .map(t -> t.name() + ":" + t.type().name().toLowerCase(Locale.ROOT)).toList());
+        System.out.println("Outputs: " + artifact.signature().outputs().stream().map(t -> t.name()).toList()
+                + ", labels " + artifact.signature().labels());
+        return artifact;
+    }
+
+    /** Serves the registered model on the test rows and compares with the model's own predictions in Java. */
+    static void checkServedAgreesWithJava(ModelRepository repository, TrainedModel model, Frame test) {
+        Frame inJava = model.predict(test);
+        try (ModelServer server = ModelServer.load(repository, "credit@production")) {
+            Frame served = server.predict(test);
+            CategoricalColumn javaLabels = inJava.categorical("predicted");
+            int agree = 0;
+            double maxDifference = 0;
+            for (int i = 0; i < test.rowCount(); i++) {
+                String servedLabel = served.column("label").format(i);
+                agree += servedLabel.equals(javaLabels.getString(i)) ? 1 : 0;
+                for (String label : model.classes()) {
+                    double a = served.doubles("probabilities." + label).getDouble(i);
+                    double b = inJava.doubles("probability_" + label).getDouble(i);
+                    maxDifference = Math.max(maxDifference, Math.abs(a - b));
+                }
+            }
+            System.out.printf("ONNX Runtime vs Tribuo on %d test rows: %d labels agree, max probability"
+                    + " difference %.2e%n", test.rowCount(), agree, maxDifference);
+        }
     }
 
     static void section(String title) {
