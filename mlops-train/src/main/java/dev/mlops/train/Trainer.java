@@ -196,7 +196,7 @@ public final class Trainer {
     /**
      * Trains on a frame.
      *
-     * @param frame the training rows
+     * @param original the training rows (the fitted preprocessing, if any, is applied to them)
      * @param label the label column: categorical, boolean, integer or text for classifiers, numeric or integer for
      *     regressors
      * @throws TrainingException naming the row and column for bad input, or wrapping Tribuo's failure
