@@ -132,7 +132,8 @@ public final class Main {
     private static String label(String benchmark, RunResult r) {
         String shortName = benchmark.replace("dev.mlops.benchmarks.", "");
         Map<String, String> p = params(r);
-        return p.isEmpty() ? shortName : shortName + p;
+        // Parameters joined by spaces, so the label stays one plain CSV field.
+        return p.isEmpty() ? shortName : shortName + p.toString().replace(", ", " ");
     }
 
     private static String floorOf(String benchmark) {

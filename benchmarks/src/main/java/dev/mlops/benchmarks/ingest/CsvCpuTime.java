@@ -53,8 +53,8 @@ public final class CsvCpuTime {
         if (sink != (3L * rows + 1) * runs) { // the raw parse counts the header too
             throw new IllegalStateException("row counts disagree");
         }
-        row("csvToFrame(fastPath=true, rows=" + rows + ")", rows, sdkFast, raw);
-        row("csvToFrame(fastPath=false, rows=" + rows + ")", rows, sdkCommons, raw);
+        row("csvToFrame(fastPath=true rows=" + rows + ")", rows, sdkFast, raw);
+        row("csvToFrame(fastPath=false rows=" + rows + ")", rows, sdkCommons, raw);
     }
 
     private static void row(String name, int rows, long nanos, long floorNanos) {
