@@ -7,7 +7,7 @@ import dev.mlops.features.FittedPreprocessing;
 import dev.mlops.train.onnx.ExportedModel;
 import dev.mlops.train.onnx.ModelPackager;
 import dev.mlops.train.onnx.OnnxExport;
-import dev.mlops.train.onnx.TensorSpec;
+import dev.mlops.api.model.TensorSpec;
 import org.tribuo.Model;
 
 import java.io.IOException;
@@ -104,7 +104,7 @@ public final class ExportStage {
     }
 
     private static String describe(List<TensorSpec> tensors) {
-        return tensors.stream().map(t -> t.name() + " " + t.elementType().name().toLowerCase()
+        return tensors.stream().map(t -> t.name() + " " + t.type().name().toLowerCase()
                 + t.shape().stream().map(d -> d < 0 ? "N" : d.toString()).toList()).collect(Collectors.joining(", "));
     }
 }

@@ -9,6 +9,7 @@ import dev.mlops.api.model.ModelArtifact;
 import dev.mlops.api.model.ModelSignature;
 import dev.mlops.api.model.ModelTask;
 import dev.mlops.api.model.Provenance;
+import dev.mlops.api.model.TensorSpec;
 import dev.mlops.features.FittedPreprocessing;
 import dev.mlops.train.TrainedModel;
 import org.tribuo.Model;
@@ -159,16 +160,16 @@ public final class ModelPackager {
                     nullable.put(f.name(), f.nullable());
                 }
             }
-            List<dev.mlops.api.model.TensorSpec> inputs = new ArrayList<>();
+            List<TensorSpec> inputs = new ArrayList<>();
             for (TensorSpec t : exported.inputs()) {
-                ElementType type = convert(t.elementType());
+                ElementType type = t.type();
                 // NaN is accepted where the column may be missing (the preprocessing imputes or passes it on).
                 boolean mayBeNaN = type.isFloatingPoint() && nullable.getOrDefault(t.name(), false);
-                inputs.add(new dev.mlops.api.model.TensorSpec(t.name(), type, t.shape(), mayBeNaN));
+                inputs.add(new TensorSpec(t.name(), type, t.shape(), mayBeNaN));
             }
-            List<dev.mlops.api.model.TensorSpec> outputs = new ArrayList<>();
+            List<TensorSpec> outputs = new ArrayList<>();
             for (TensorSpec t : exported.outputs()) {
-                outputs.add(new dev.mlops.api.model.TensorSpec(t.name(), convert(t.elementType()), t.shape(), false));
+                outputs.add(t);
             }
             boolean classification = exported.task() == ExportedModel.Task.CLASSIFICATION;
             return new ModelSignature(inputs, outputs, classification ? exported.labelNames() : List.of(),
@@ -178,14 +179,6 @@ public final class ModelPackager {
         private JsonNode tribuoProvenance() {
             String json = new JsonProvenanceSerialization(true).marshalAndSerialize(model.getProvenance());
             return Json.read(json, JsonNode.class);
-        }
-
-        private static ElementType convert(TensorSpec.ElementType type) {
-            return switch (type) {
-                case FLOAT -> ElementType.FLOAT;
-                case INT64 -> ElementType.INT64;
-                case STRING -> ElementType.STRING;
-            };
         }
     }
 }

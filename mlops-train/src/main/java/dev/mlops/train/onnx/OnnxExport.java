@@ -3,6 +3,8 @@ package dev.mlops.train.onnx;
 import ai.onnx.proto.OnnxMl;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import dev.mlops.api.Json;
+import dev.mlops.api.model.ElementType;
+import dev.mlops.api.model.TensorSpec;
 import dev.mlops.train.onnx.internal.Embedding;
 import dev.mlops.train.onnx.internal.FeatureIndex;
 import dev.mlops.train.onnx.internal.GraphBuilder;
@@ -94,12 +96,12 @@ public final class OnnxExport {
             g.opInto("", "ArgMax", List.of(scores), List.of(LABEL), Map.of("axis", 1L, "keepdims", 0L));
             g.output(LABEL, TensorProto.DataType.INT64, -1);
             g.output(PROBABILITIES, TensorProto.DataType.FLOAT, -1, width);
-            outputs.add(new TensorSpec(LABEL, TensorSpec.ElementType.INT64, List.of(-1L)));
-            outputs.add(new TensorSpec(PROBABILITIES, TensorSpec.ElementType.FLOAT, List.of(-1L, width)));
+            outputs.add(new TensorSpec(LABEL, ElementType.INT64, List.of(-1L), false));
+            outputs.add(new TensorSpec(PROBABILITIES, ElementType.FLOAT, List.of(-1L, width), false));
         } else {
             asOutput(g, scores, VALUE);
             g.output(VALUE, TensorProto.DataType.FLOAT, -1, width);
-            outputs.add(new TensorSpec(VALUE, TensorSpec.ElementType.FLOAT, List.of(-1L, width)));
+            outputs.add(new TensorSpec(VALUE, ElementType.FLOAT, List.of(-1L, width), false));
         }
         Map<String, String> metadata = new HashMap<>();
         metadata.put("mlops.task", kind.name());
@@ -111,7 +113,7 @@ public final class OnnxExport {
         ExportedModel.Task task = kind == ModelGraphs.Kind.CLASSIFICATION
                 ? ExportedModel.Task.CLASSIFICATION : ExportedModel.Task.REGRESSION;
         return new ExportedModel(proto.toByteArray(), task,
-                List.of(new TensorSpec(FEATURES, TensorSpec.ElementType.FLOAT, List.of(-1L, (long) index.size()))),
+                List.of(new TensorSpec(FEATURES, ElementType.FLOAT, List.of(-1L, (long) index.size()), false)),
                 outputs, labels, index.names(), missing, kind == ModelGraphs.Kind.CLASSIFICATION && model.generatesProbabilities());
     }
 
@@ -205,10 +207,10 @@ public final class OnnxExport {
 
     private static TensorSpec spec(OnnxMl.ValueInfoProto info) {
         OnnxMl.TypeProto.Tensor t = info.getType().getTensorType();
-        TensorSpec.ElementType type = switch (TensorProto.DataType.forNumber(t.getElemType())) {
-            case FLOAT -> TensorSpec.ElementType.FLOAT;
-            case INT64 -> TensorSpec.ElementType.INT64;
-            case STRING -> TensorSpec.ElementType.STRING;
+        ElementType type = switch (TensorProto.DataType.forNumber(t.getElemType())) {
+            case FLOAT -> ElementType.FLOAT;
+            case INT64 -> ElementType.INT64;
+            case STRING -> ElementType.STRING;
             default -> throw new IllegalArgumentException("Input '" + info.getName() + "' has element type "
                     + TensorProto.DataType.forNumber(t.getElemType()) + "; supported are float, int64 and string");
         };
@@ -216,7 +218,7 @@ public final class OnnxExport {
         for (OnnxMl.TensorShapeProto.Dimension d : t.getShape().getDimList()) {
             shape.add(d.hasDimValue() ? d.getDimValue() : -1L);
         }
-        return new TensorSpec(info.getName(), type, shape);
+        return new TensorSpec(info.getName(), type, shape, false);
     }
 
     private static OnnxMl.ModelProto modelProto(OnnxMl.GraphProto graph, Map<String, Long> opsets, long irVersion,

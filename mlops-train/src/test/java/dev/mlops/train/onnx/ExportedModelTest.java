@@ -1,5 +1,7 @@
 package dev.mlops.train.onnx;
 
+import dev.mlops.api.model.ElementType;
+import dev.mlops.api.model.TensorSpec;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class ExportedModelTest {
     private static ExportedModel model(byte[] bytes) {
         return new ExportedModel(bytes, ExportedModel.Task.REGRESSION,
-                List.of(new TensorSpec("features", TensorSpec.ElementType.FLOAT, List.of(-1L, 2L))),
-                List.of(new TensorSpec("value", TensorSpec.ElementType.FLOAT, List.of(-1L, 1L))),
+                List.of(new TensorSpec("features", ElementType.FLOAT, List.of(-1L, 2L), false)),
+                List.of(new TensorSpec("value", ElementType.FLOAT, List.of(-1L, 1L), false)),
                 List.of("y"), List.of("a", "b"), List.of(), false);
     }
 

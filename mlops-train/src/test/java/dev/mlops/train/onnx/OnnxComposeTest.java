@@ -3,6 +3,8 @@ package dev.mlops.train.onnx;
 import ai.onnx.proto.OnnxMl;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import com.google.protobuf.ByteString;
+import dev.mlops.api.model.ElementType;
+import dev.mlops.api.model.TensorSpec;
 import org.junit.jupiter.api.Test;
 import org.tribuo.Example;
 import org.tribuo.Model;
@@ -65,9 +67,9 @@ class OnnxComposeTest {
     void compose_signature_hasPreprocessingInputsAndModelOutputs() {
         ExportedModel model = OnnxExport.export(new LogisticRegressionTrainer().train(train()), FEATURES);
         ExportedModel composed = OnnxExport.compose(preprocessing(15, 2), model);
-        assertEquals(List.of(new TensorSpec("age", TensorSpec.ElementType.FLOAT, List.of(-1L, 1L)),
-                new TensorSpec("income", TensorSpec.ElementType.FLOAT, List.of(-1L, 1L)),
-                new TensorSpec("colour", TensorSpec.ElementType.STRING, List.of(-1L, 1L))), composed.inputs());
+        assertEquals(List.of(new TensorSpec("age", ElementType.FLOAT, List.of(-1L, 1L), false),
+                new TensorSpec("income", ElementType.FLOAT, List.of(-1L, 1L), false),
+                new TensorSpec("colour", ElementType.STRING, List.of(-1L, 1L), false)), composed.inputs());
         assertEquals(model.outputs(), composed.outputs());
         assertEquals(model.labelNames(), composed.labelNames());
         assertEquals(List.of("age", "income", "colour"), composed.proto().getGraph().getInputList().stream()

@@ -1,6 +1,8 @@
 package dev.mlops.train.onnx;
 
 import ai.onnx.proto.OnnxMl;
+import dev.mlops.api.model.ElementType;
+import dev.mlops.api.model.TensorSpec;
 import org.junit.jupiter.api.Test;
 import org.tribuo.Example;
 import org.tribuo.Model;
@@ -43,9 +45,9 @@ class OnnxExportTest {
         ExportedModel exported = OnnxExport.export(model, TestData.FEATURES);
 
         assertEquals(ExportedModel.Task.CLASSIFICATION, exported.task());
-        assertEquals(List.of(new TensorSpec("features", TensorSpec.ElementType.FLOAT, List.of(-1L, 5L))), exported.inputs());
-        assertEquals(List.of(new TensorSpec("label", TensorSpec.ElementType.INT64, List.of(-1L)),
-                new TensorSpec("probabilities", TensorSpec.ElementType.FLOAT, List.of(-1L, 3L))), exported.outputs());
+        assertEquals(List.of(new TensorSpec("features", ElementType.FLOAT, List.of(-1L, 5L), false)), exported.inputs());
+        assertEquals(List.of(new TensorSpec("label", ElementType.INT64, List.of(-1L), false),
+                new TensorSpec("probabilities", ElementType.FLOAT, List.of(-1L, 3L), false)), exported.outputs());
         assertEquals(List.of("class-a", "class-b", "class-c"), exported.labelNames().stream().sorted().toList());
         assertEquals(TestData.FEATURES, exported.featureNames());
         assertTrue(exported.missingFeatures().isEmpty());
@@ -62,7 +64,7 @@ class OnnxExportTest {
         TestData.Split<Regressor> data = TestData.regression(3);
         ExportedModel exported = OnnxExport.export(new CARTJointRegressionTrainer(4).train(data.train()), TestData.FEATURES);
         assertEquals(ExportedModel.Task.REGRESSION, exported.task());
-        assertEquals(List.of(new TensorSpec("value", TensorSpec.ElementType.FLOAT, List.of(-1L, 1L))), exported.outputs());
+        assertEquals(List.of(new TensorSpec("value", ElementType.FLOAT, List.of(-1L, 1L), false)), exported.outputs());
         assertEquals(List.of("y"), exported.labelNames());
         assertFalse(exported.probabilistic());
     }
