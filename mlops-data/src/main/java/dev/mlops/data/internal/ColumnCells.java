@@ -399,10 +399,48 @@ public abstract class ColumnCells {
         return null;
     }
 
-    static final class Categories extends ColumnCells {
-        private CategoricalColumn.Builder builder;
-        private String staged;
+    /** Cells that hold strings: staging is the same for labels and free text; only the column built differs. */
+    abstract static class StringCells extends ColumnCells {
+        String staged;
 
+        StringCells(Field field) {
+            super(field);
+        }
+
+        @Override
+        public boolean stageText(String raw) {
+            staged = raw;
+            return true;
+        }
+
+        @Override
+        public boolean stageObject(Object value) {
+            if (value == null) {
+                stageMissing();
+                return true;
+            }
+            String text = asText(value);
+            staged = text;
+            return text != null;
+        }
+
+        @Override
+        public void stageMissing() {
+            staged = null;
+        }
+
+        @Override
+        public RejectReason reason() {
+            return RejectReason.UNSUPPORTED_TYPE;
+        }
+
+        static int nextCapacity(int expectedRows) {
+            return Math.max(4, Math.min(expectedRows, 1 << 16));
+        }
+    }
+
+    static final class Categories extends StringCells {
+        private CategoricalColumn.Builder builder;
         private final LabelCache labels = new LabelCache();
 
         Categories(Field field, int rows) {
@@ -417,28 +455,6 @@ public abstract class ColumnCells {
         }
 
         @Override
-        public boolean stageText(String raw) {
-            staged = raw;
-            return true;
-        }
-
-        @Override
-        public boolean stageObject(Object value) {
-            if (value == null) {
-                stageMissing();
-                return true;
-            }
-            String text = asText(value);
-            staged = text;
-            return text != null;
-        }
-
-        @Override
-        public void stageMissing() {
-            staged = null;
-        }
-
-        @Override
         public void commit() {
             builder.add(staged);
         }
@@ -446,13 +462,8 @@ public abstract class ColumnCells {
         @Override
         public Column finish(int expectedRows) {
             Column c = builder.build();
-            builder = CategoricalColumn.builder(field, Math.max(4, Math.min(expectedRows, 1 << 16)));
+            builder = CategoricalColumn.builder(field, nextCapacity(expectedRows));
             return c;
-        }
-
-        @Override
-        public RejectReason reason() {
-            return RejectReason.UNSUPPORTED_TYPE;
         }
 
         @Override
@@ -461,35 +472,12 @@ public abstract class ColumnCells {
         }
     }
 
-    static final class Texts extends ColumnCells {
+    static final class Texts extends StringCells {
         private TextColumn.Builder builder;
-        private String staged;
 
         Texts(Field field, int rows) {
             super(field);
             builder = TextColumn.builder(field, rows);
-        }
-
-        @Override
-        public boolean stageText(String raw) {
-            staged = raw;
-            return true;
-        }
-
-        @Override
-        public boolean stageObject(Object value) {
-            if (value == null) {
-                stageMissing();
-                return true;
-            }
-            String text = asText(value);
-            staged = text;
-            return text != null;
-        }
-
-        @Override
-        public void stageMissing() {
-            staged = null;
         }
 
         @Override
@@ -500,13 +488,8 @@ public abstract class ColumnCells {
         @Override
         public Column finish(int expectedRows) {
             Column c = builder.build();
-            builder = TextColumn.builder(field, Math.max(4, Math.min(expectedRows, 1 << 16)));
+            builder = TextColumn.builder(field, nextCapacity(expectedRows));
             return c;
-        }
-
-        @Override
-        public RejectReason reason() {
-            return RejectReason.UNSUPPORTED_TYPE;
         }
 
         @Override
