@@ -34,7 +34,7 @@ public abstract class ColumnCells {
 
     /** Cells for a column of this field, sized for about {@code expectedRows} rows per batch. */
     public static ColumnCells forField(Field field, int expectedRows) {
-        int rows = Math.max(4, Math.min(expectedRows, 1 << 16));
+        int rows = nextCapacity(expectedRows);
         return switch (field.type()) {
             case NUMERIC -> new Doubles(field, rows);
             case INTEGER -> new Longs(field, rows);
@@ -81,6 +81,11 @@ public abstract class ColumnCells {
 
     /** What the column accepts, for messages. */
     public abstract String expected();
+
+    /** The starting size of the next batch's builder: the expected rows, capped so a huge batch size costs nothing up front. */
+    static int nextCapacity(int expectedRows) {
+        return Math.max(4, Math.min(expectedRows, 1 << 16));
+    }
 
     static final class Doubles extends ColumnCells {
         private DoubleColumn.Builder builder;
@@ -135,7 +140,7 @@ public abstract class ColumnCells {
         @Override
         public Column finish(int expectedRows) {
             Column c = builder.build();
-            builder = DoubleColumn.builder(field, Math.max(4, Math.min(expectedRows, 1 << 16)));
+            builder = DoubleColumn.builder(field, nextCapacity(expectedRows));
             return c;
         }
 
@@ -227,7 +232,7 @@ public abstract class ColumnCells {
         @Override
         public Column finish(int expectedRows) {
             Column c = builder.build();
-            builder = LongColumn.builder(field, Math.max(4, Math.min(expectedRows, 1 << 16)));
+            builder = LongColumn.builder(field, nextCapacity(expectedRows));
             return c;
         }
 
@@ -432,10 +437,6 @@ public abstract class ColumnCells {
         @Override
         public RejectReason reason() {
             return RejectReason.UNSUPPORTED_TYPE;
-        }
-
-        static int nextCapacity(int expectedRows) {
-            return Math.max(4, Math.min(expectedRows, 1 << 16));
         }
     }
 
