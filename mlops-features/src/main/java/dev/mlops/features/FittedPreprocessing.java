@@ -51,6 +51,22 @@ public record FittedPreprocessing(List<Field> inputFields, List<FittedTransform>
         return ChainRunner.apply(frame, inputFields, steps, outputNames);
     }
 
+    /**
+     * Whether the chain handles a missing value of this input: the input is nullable and some step turns its missing
+     * value into defined features (imputation; one-hot encoding under {@link Transform.UnseenCategories#IGNORE}, a
+     * row of zeros; ordinal encoding, -1), in {@link #apply(Frame)} and in the ONNX graph alike. False for an input
+     * whose missing value would reach the model as NaN or fail, and for a name that is not an input. A model server
+     * accepts missing values (NaN, null, the empty string) for exactly these inputs.
+     */
+    public boolean acceptsMissing(String input) {
+        for (Field f : inputFields) {
+            if (f.name().equals(input)) {
+                return f.nullable() && FittedSteps.definesMissing(steps, input);
+            }
+        }
+        return false;
+    }
+
     /** The number of output columns. */
     public int outputCount() {
         return outputNames.size();

@@ -39,12 +39,34 @@ public final class FittedSteps {
         /** Applies this step to working columns, in place. */
         void applyTo(Work work);
 
+        /**
+         * Whether a missing value in one of this step's columns comes out as a defined value (a fill, a one-hot row
+         * of zeros, ordinal -1), the same in Java and in the ONNX graph; false when it stays missing or fails.
+         */
+        default boolean definesMissing() {
+            return false;
+        }
+
         @Override
         default Frame apply(Frame frame) {
             Work w = Work.of(frame);
             applyTo(w);
             return w.toFrame(false);
         }
+    }
+
+    /**
+     * Whether a missing value of {@code column} comes out of the steps as defined features: some step defines it
+     * ({@link Step#definesMissing()}) before the column leaves the chain. Scaling, bucketizing and the log keep it
+     * missing for the steps after them; a step of another kind is taken to keep it missing.
+     */
+    public static boolean definesMissing(List<? extends FittedTransform> steps, String column) {
+        for (FittedTransform t : steps) {
+            if (t.inputColumns().contains(column) && t instanceof Step s && s.definesMissing()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- shared column helpers ------------------------------------------------------------------------------
@@ -124,6 +146,11 @@ public final class FittedSteps {
         @Override
         public List<String> inputColumns() {
             return fills.stream().map(Fill::column).toList();
+        }
+
+        @Override
+        public boolean definesMissing() {
+            return true;
         }
 
         @Override
@@ -282,6 +309,12 @@ public final class FittedSteps {
             return columns.stream().map(Categories::column).toList();
         }
 
+        /** Under {@link Transform.UnseenCategories#IGNORE} a missing label is a row of zeros; else it fails. */
+        @Override
+        public boolean definesMissing() {
+            return unseen == Transform.UnseenCategories.IGNORE;
+        }
+
         @Override
         public void applyTo(Work w) {
             for (Categories cat : columns) {
@@ -335,6 +368,12 @@ public final class FittedSteps {
         @Override
         public List<String> inputColumns() {
             return columns.stream().map(Categories::column).toList();
+        }
+
+        /** A missing label is -1, as an unseen one is. */
+        @Override
+        public boolean definesMissing() {
+            return true;
         }
 
         @Override
