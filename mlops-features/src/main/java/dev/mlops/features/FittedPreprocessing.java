@@ -52,11 +52,12 @@ public record FittedPreprocessing(List<Field> inputFields, List<FittedTransform>
     }
 
     /**
-     * Whether the chain handles a missing value of this input: the input is nullable and some step turns its missing
-     * value into defined features (imputation; one-hot encoding under {@link Transform.UnseenCategories#IGNORE}, a
-     * row of zeros; ordinal encoding, -1), in {@link #apply(Frame)} and in the ONNX graph alike. False for an input
-     * whose missing value would reach the model as NaN or fail, and for a name that is not an input. A model server
-     * accepts missing values (NaN, null, the empty string) for exactly these inputs.
+     * Whether the chain handles a missing value of this input: the input is nullable and its steps turn a missing
+     * value into defined features, in {@link #apply(Frame)} and in the ONNX graph alike (imputation; ordinal
+     * encoding, -1; one-hot encoding, a row of zeros under {@link Transform.UnseenCategories#IGNORE}, or the imputed
+     * label's column under {@code ERROR} when the fill is one of its categories). False for an input whose missing
+     * value would reach the model as NaN or fail, and for a name that is not an input. A packaged model accepts
+     * missing values (NaN, null, a missing cell) for exactly these inputs.
      */
     public boolean acceptsMissing(String input) {
         for (Field f : inputFields) {

@@ -39,14 +39,6 @@ public final class FittedSteps {
         /** Applies this step to working columns, in place. */
         void applyTo(Work work);
 
-        /**
-         * Whether a missing value in one of this step's columns comes out as a defined value (a fill, a one-hot row
-         * of zeros, ordinal -1), the same in Java and in the ONNX graph; false when it stays missing or fails.
-         */
-        default boolean definesMissing() {
-            return false;
-        }
-
         @Override
         default Frame apply(Frame frame) {
             Work w = Work.of(frame);
@@ -56,14 +48,33 @@ public final class FittedSteps {
     }
 
     /**
-     * Whether a missing value of {@code column} comes out of the steps as defined features: some step defines it
-     * ({@link Step#definesMissing()}) before the column leaves the chain. Scaling, bucketizing and the log keep it
-     * missing for the steps after them; a step of another kind is taken to keep it missing.
+     * Whether a missing value of {@code column} comes out of the steps as defined features, the same in Java and in
+     * the ONNX graph: a numeric imputation fills it; ordinal encoding makes it -1; one-hot encoding makes it a row of
+     * zeros under {@link Transform.UnseenCategories#IGNORE}, and under {@code ERROR} accepts it only when an earlier
+     * imputation filled it with one of the encoder's categories. Scaling, bucketizing and the log keep it missing for
+     * the steps after them; a step of another kind is taken to keep it missing.
      */
     public static boolean definesMissing(List<? extends FittedTransform> steps, String column) {
+        String filled = null; // the label a missing category has become, once imputed
         for (FittedTransform t : steps) {
-            if (t.inputColumns().contains(column) && t instanceof Step s && s.definesMissing()) {
+            if (!t.inputColumns().contains(column)) {
+                continue;
+            }
+            if (t instanceof Impute impute) {
+                Fill fill = impute.fills().stream().filter(f -> f.column().equals(column)).findFirst().orElseThrow();
+                if (!fill.categorical()) {
+                    return true;
+                }
+                filled = filled == null ? fill.label() : filled;
+            } else if (t instanceof Ordinal) {
                 return true;
+            } else if (t instanceof OneHot oneHot) {
+                if (oneHot.unseen() == Transform.UnseenCategories.IGNORE) {
+                    return true;
+                }
+                String label = filled;
+                return label != null && oneHot.columns().stream()
+                        .anyMatch(c -> c.column().equals(column) && c.labels().contains(label));
             }
         }
         return false;
@@ -146,11 +157,6 @@ public final class FittedSteps {
         @Override
         public List<String> inputColumns() {
             return fills.stream().map(Fill::column).toList();
-        }
-
-        @Override
-        public boolean definesMissing() {
-            return true;
         }
 
         @Override
@@ -309,12 +315,6 @@ public final class FittedSteps {
             return columns.stream().map(Categories::column).toList();
         }
 
-        /** Under {@link Transform.UnseenCategories#IGNORE} a missing label is a row of zeros; else it fails. */
-        @Override
-        public boolean definesMissing() {
-            return unseen == Transform.UnseenCategories.IGNORE;
-        }
-
         @Override
         public void applyTo(Work w) {
             for (Categories cat : columns) {
@@ -368,12 +368,6 @@ public final class FittedSteps {
         @Override
         public List<String> inputColumns() {
             return columns.stream().map(Categories::column).toList();
-        }
-
-        /** A missing label is -1, as an unseen one is. */
-        @Override
-        public boolean definesMissing() {
-            return true;
         }
 
         @Override
