@@ -470,19 +470,33 @@ final class InputBatch {
         }
     }
 
-    /** The inputs as a frame (for prediction listeners): one column per input value. */
+    /**
+     * The inputs as a frame (for prediction listeners): one column per input value. A missing string (fed to the
+     * graph as "") is a missing cell again, so a window profile counts it as missing, as the reference profile did.
+     */
     Frame toFrame() {
         List<Column> columns = new ArrayList<>();
         List<TensorSpec> inputs = signature.inputs();
         for (int i = 0; i < inputs.size(); i++) {
             TensorSpec spec = inputs.get(i);
             int w = width(spec);
+            Object values = spec.nullable() && data[i] instanceof String[] s ? emptyAsMissing(s) : data[i];
             for (int k = 0; k < w; k++) {
                 String name = w == 1 ? spec.name() : spec.name() + "." + k;
-                columns.add(OutputBatch.column(name, data[i], rows, w, k, null));
+                columns.add(OutputBatch.column(name, values, rows, w, k, null));
             }
         }
         return Frame.of(columns);
+    }
+
+    private static String[] emptyAsMissing(String[] s) {
+        String[] out = s.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i].isEmpty()) {
+                out[i] = null;
+            }
+        }
+        return out;
     }
 
     /** The values of one row by input name (the key of the request cache). */

@@ -2,6 +2,7 @@ package dev.mlops.serve;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,6 +84,19 @@ class ModelServerTest {
             Frame scored = server.predict(Frame.of(DoubleColumn.of("x", 0, 1), TextColumn.of("color", "red", "ü")));
             assertEquals(0.5, scored.doubles("score").getDouble(0), 1e-6);
             assertEquals(-2.0, scored.doubles("score").getDouble(1), 1e-6);
+        }
+    }
+
+    @Test
+    void listeners_seeAMissingStringAsAMissingCell() throws InterruptedException {
+        try (ModelServer server = ModelServer.newBuilder().artifact(TestModels.categorical()).build()) {
+            LinkedBlockingQueue<PredictionEvent> events = new LinkedBlockingQueue<>();
+            server.onPrediction(events::add);
+            server.predict(Frame.of(DoubleColumn.of("x", 1, 2), CategoricalColumn.of("color", "blue", null)));
+            PredictionEvent e = events.poll(30, TimeUnit.SECONDS);
+            assertNotNull(e);
+            assertEquals("blue", e.inputs().categorical("color").getString(0));
+            assertTrue(e.inputs().column("color").isMissing(1), "not the empty string the graph was fed");
         }
     }
 
