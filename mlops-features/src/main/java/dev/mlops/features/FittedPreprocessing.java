@@ -51,6 +51,23 @@ public record FittedPreprocessing(List<Field> inputFields, List<FittedTransform>
         return ChainRunner.apply(frame, inputFields, steps, outputNames);
     }
 
+    /**
+     * Whether the chain handles a missing value of this input: the input is nullable and its steps turn a missing
+     * value into defined features, in {@link #apply(Frame)} and in the ONNX graph alike (imputation; ordinal
+     * encoding, -1; one-hot encoding, a row of zeros under {@link Transform.UnseenCategories#IGNORE}, or the imputed
+     * label's column under {@code ERROR} when the fill is one of its categories). False for an input whose missing
+     * value would reach the model as NaN or fail, and for a name that is not an input. A packaged model accepts
+     * missing values (NaN, null, a missing cell) for exactly these inputs.
+     */
+    public boolean acceptsMissing(String input) {
+        for (Field f : inputFields) {
+            if (f.name().equals(input)) {
+                return f.nullable() && FittedSteps.definesMissing(steps, input);
+            }
+        }
+        return false;
+    }
+
     /** The number of output columns. */
     public int outputCount() {
         return outputNames.size();

@@ -58,8 +58,11 @@ public record Preprocessing(List<Transform> steps, List<String> exclude) {
     /**
      * Fits the chain to a frame.
      *
+     * <p>Numeric inputs must be finite or missing (NaN): an infinity would make a fill value, a mean or a scale
+     * meaningless and every transformed value missing, so it is refused here, before any step sees it.
+     *
      * @throws IllegalArgumentException naming the column and step when a step does not fit the data, or a categorical
-     *     input is left unencoded
+     *     input is left unencoded; naming the column, row and value when a numeric input holds an infinity
      */
     public FittedPreprocessing fit(Frame frame) {
         List<Field> inputs = new ArrayList<>();
@@ -75,6 +78,9 @@ public record Preprocessing(List<Transform> steps, List<String> exclude) {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("The frame has no feature columns to preprocess (columns: "
                     + frame.columnNames() + ")");
+        }
+        for (Field f : inputs) {
+            requireFinite(frame.column(f.name()));
         }
         Frame working = ChainRunner.normalize(frame, inputs);
         List<FittedTransform> fitted = new ArrayList<>();
@@ -101,6 +107,27 @@ public record Preprocessing(List<Transform> steps, List<String> exclude) {
                     + "; add oneHot or ordinal for them, or exclude them");
         }
         return new FittedPreprocessing(inputs, fitted, working.columnNames());
+    }
+
+    private static void requireFinite(Column c) {
+        if (!(c instanceof DoubleColumn d)) {
+            return; // integers and booleans are always finite; labels are not numbers
+        }
+        int first = -1;
+        int count = 0;
+        for (int r = 0; r < d.size(); r++) {
+            if (Double.isInfinite(d.getDouble(r))) {
+                count++;
+                first = first < 0 ? r : first;
+            }
+        }
+        if (count > 0) {
+            throw new IllegalArgumentException("Column '" + c.name() + "' holds " + d.getDouble(first) + " at row "
+                    + first + (count > 1 ? " (and " + (count - 1) + " more infinite values)" : "") + ", but"
+                    + " preprocessing fits finite numbers only: a fill value, mean or scale fitted on an infinity is"
+                    + " meaningless and turns every transformed value missing. Clean the column first: cap it to a"
+                    + " finite range, or set the infinities missing and impute them");
+        }
     }
 
     /** The chain as JSON. */

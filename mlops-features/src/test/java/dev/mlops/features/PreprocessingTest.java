@@ -173,4 +173,87 @@ class PreprocessingTest {
                     }
                 });
     }
+
+    /** Issue 9, part 2: whether a served missing value is accepted follows what the chain does with it. */
+    @Test
+    void acceptsMissing_imputedOrEncoded_yes_passedOnAsNaNOrFailing_no() {
+        Frame f = Frame.of(DoubleColumn.of("a", 1, 2, Double.NaN), DoubleColumn.of("s", 1, 2, 3),
+                DoubleColumn.of("p", 4, 5, 6), CategoricalColumn.of("c", "x", null, "y"),
+                CategoricalColumn.of("o", "u", "v", null), CategoricalColumn.of("e", "x", "y", "y"),
+                CategoricalColumn.of("i", "x", null, "y"));
+        FittedPreprocessing prep = Preprocessing.newBuilder()
+                .scale(Scaling.STANDARD, "a", "s").impute(Imputation.MEAN, "a")
+                .oneHot(UnseenCategories.IGNORE, "c").ordinal("o").oneHot(UnseenCategories.ERROR, "e")
+                .impute(Imputation.MOST_FREQUENT, "i").oneHot(UnseenCategories.ERROR, "i")
+                .build().fit(f);
+        assertTrue(prep.acceptsMissing("a"), "scaled, then imputed");
+        assertFalse(prep.acceptsMissing("s"), "scaled only: a missing value reaches the model as NaN");
+        assertFalse(prep.acceptsMissing("p"), "passed through as it is");
+        assertTrue(prep.acceptsMissing("c"), "one-hot IGNORE: a row of zeros");
+        assertTrue(prep.acceptsMissing("o"), "ordinal: -1");
+        assertFalse(prep.acceptsMissing("e"), "one-hot ERROR fails on a missing label");
+        assertTrue(prep.acceptsMissing("i"), "imputed before the strict one-hot");
+        assertFalse(prep.acceptsMissing("label"), "not an input");
+        FittedPreprocessing strict = new FittedPreprocessing(List.of(prep.inputFields().get(0).withNullable(false)),
+                prep.steps(), prep.outputNames());
+        assertFalse(strict.acceptsMissing("a"), "a field declared not nullable stays so");
+        assertTrue(FittedPreprocessing.fromJson(prep.toJson()).acceptsMissing("c"), "survives the JSON form");
+    }
+
+    /** The oracle of acceptsMissing: apply a row where the input is missing and look at what comes out. */
+    @Test
+    void acceptsMissing_property_agreesWithWhatApplyDoesToAMissingValue() {
+        Frame train = Frame.of(DoubleColumn.of("x", 1, 2, 3, 5, 8), CategoricalColumn.of("c", "r", "g", "b", "g", "r"));
+        Frame holes = Frame.of(DoubleColumn.of("x", Double.NaN), CategoricalColumn.of("c", (String) null));
+        List<List<Transform>> numberChains = List.of(List.of(), List.of(Transform.impute(Imputation.MEDIAN, "x")),
+                List.of(Transform.scale(Scaling.ROBUST, "x")), List.of(Transform.scale(Scaling.MIN_MAX, "x"),
+                        Transform.impute(Imputation.MEAN, "x")), List.of(Transform.impute(Imputation.MEAN, "x"),
+                        Transform.log("x")), List.of(Transform.bucketize(3, "x")), List.of(Transform.log("x")));
+        List<List<Transform>> labelChains = List.of(List.of(Transform.oneHot(UnseenCategories.IGNORE, "c")),
+                List.of(Transform.oneHot(UnseenCategories.ERROR, "c")), List.of(Transform.ordinal("c")),
+                List.of(Transform.imputeConstant("none", "c"), Transform.oneHot(UnseenCategories.ERROR, "c")),
+                List.of(Transform.imputeConstant("g", "c"), Transform.oneHot(UnseenCategories.ERROR, "c")),
+                List.of(Transform.imputeConstant("none", "c"), Transform.ordinal("c")));
+        qt().forAll(integers().between(0, numberChains.size() - 1), integers().between(0, labelChains.size() - 1))
+                .checkAssert((n, l) -> {
+                    Preprocessing.Builder b = Preprocessing.newBuilder();
+                    numberChains.get(n).forEach(b::add);
+                    labelChains.get(l).forEach(b::add);
+                    FittedPreprocessing prep = b.build().fit(train);
+                    Frame out;
+                    boolean failed = false;
+                    try {
+                        out = prep.apply(holes);
+                    } catch (RuntimeException e) {
+                        failed = true; // the strict one-hot refuses the missing label; look at x on its own
+                        out = prep.apply(Frame.of(holes.column("x"), CategoricalColumn.of("c", "r")));
+                    }
+                    Frame result = out;
+                    assertEquals(!Double.isNaN(result.doubles("x").getDouble(0)), prep.acceptsMissing("x"),
+                            "chain " + n + "/" + l);
+                    boolean cDefined = !failed && result.columnNames().stream().filter(name -> name.startsWith("c"))
+                            .allMatch(name -> !Double.isNaN(result.doubles(name).getDouble(0)));
+                    assertEquals(cDefined, prep.acceptsMissing("c"), "chain " + n + "/" + l);
+                });
+    }
+
+    /** Issue 9, part 3: an infinity used to fit a NaN offset and turn every scaled value missing. */
+    @Test
+    void fit_infiniteNumber_isRefusedNamingColumnRowValueAndWhatToDo() {
+        Frame f = Frame.of(DoubleColumn.of("income", 1, Double.NEGATIVE_INFINITY, 3, Double.POSITIVE_INFINITY),
+                CategoricalColumn.of("c", "x", "y", "x", "y"));
+        Preprocessing chain = Preprocessing.newBuilder().impute(Imputation.MEDIAN, "income")
+                .scale(Scaling.STANDARD, "income").oneHot(UnseenCategories.IGNORE, "c").build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> chain.fit(f));
+        assertEquals("Column 'income' holds -Infinity at row 1 (and 1 more infinite values), but preprocessing fits"
+                + " finite numbers only: a fill value, mean or scale fitted on an infinity is meaningless and turns"
+                + " every transformed value missing. Clean the column first: cap it to a finite range, or set the"
+                + " infinities missing and impute them", e.getMessage());
+        Frame passThrough = Frame.of(DoubleColumn.of("x", 1, Double.POSITIVE_INFINITY));
+        e = assertThrows(IllegalArgumentException.class, () -> Preprocessing.newBuilder().build().fit(passThrough));
+        assertTrue(e.getMessage().startsWith("Column 'x' holds Infinity at row 1, but"), e.getMessage());
+        FittedPreprocessing excluded = Preprocessing.newBuilder().exclude("x").oneHot(UnseenCategories.IGNORE, "c")
+                .build().fit(Frame.of(passThrough.column("x"), CategoricalColumn.of("c", "a", "b")));
+        assertEquals(List.of("c=a", "c=b"), excluded.outputNames(), "a column the chain does not read is not checked");
+    }
 }

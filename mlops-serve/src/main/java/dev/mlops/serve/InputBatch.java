@@ -153,6 +153,9 @@ final class InputBatch {
                             + "or send a number");
                 }
                 setDouble(array, index, d);
+                if (!spec.acceptsInfinity() && Double.isInfinite(getDouble(array, index))) {
+                    throw infinite(spec, d, where);
+                }
             }
             case INT64, INT32 -> {
                 if (!(v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte)) {
@@ -206,6 +209,19 @@ final class InputBatch {
         return new PredictionException(Reason.WRONG_TYPE, spec.name(), "input '" + spec.name() + "'" + where
                 + " must be " + expected + " (" + spec.type() + ") but is " + v.getClass().getSimpleName() + " '"
                 + v + "'");
+    }
+
+    private static PredictionException infinite(TensorSpec spec, double value, String where) {
+        String what = Double.isInfinite(value) ? String.valueOf(value)
+                : value + ", which overflows the model's " + spec.type() + " to " + (value > 0 ? "+" : "-") + "Infinity";
+        return new PredictionException(Reason.INFINITY_NOT_ALLOWED, spec.name(), "input '" + spec.name() + "'" + where
+                + " is " + what + " but the model does not accept infinities there (its preprocessing was fitted on "
+                + "finite values); send a finite number, capped to the range seen in training, or null where the "
+                + "input accepts missing values");
+    }
+
+    private static double getDouble(Object array, int index) {
+        return array instanceof float[] f ? f[index] : ((double[]) array)[index];
     }
 
     private static void setDouble(Object array, int index, double d) {
@@ -265,6 +281,11 @@ final class InputBatch {
                             + "' is missing (NaN) at row " + nan + " but the signature does not allow missing "
                             + "values there; impute it first");
                 }
+                int infinite = spec.acceptsInfinity() ? -1 : firstInfinite(array, rows);
+                if (infinite >= 0) {
+                    double value = column instanceof DoubleColumn d ? d.getDouble(infinite) : getDouble(array, infinite);
+                    throw infinite(spec, value, " at row " + infinite);
+                }
             }
             case INT64, INT32 -> {
                 if (!(column instanceof LongColumn l)) {
@@ -297,7 +318,8 @@ final class InputBatch {
                         if (!spec.nullable()) {
                             throw new PredictionException(Reason.MISSING_VALUE, spec.name(), "column '"
                                     + spec.name() + "' is missing at row " + r + " but the signature does not allow "
-                                    + "missing values there");
+                                    + "missing values there (the model's preprocessing does not impute or encode "
+                                    + "them); fill it first, or refit with an imputation for it");
                         }
                         v = "";
                     }
@@ -325,6 +347,15 @@ final class InputBatch {
         for (int r = 0; r < rows; r++) {
             f[r] = (float) d.getDouble(r);
         }
+    }
+
+    private static int firstInfinite(Object array, int rows) {
+        for (int r = 0; r < rows; r++) {
+            if (Double.isInfinite(getDouble(array, r))) {
+                return r;
+            }
+        }
+        return -1;
     }
 
     private static int firstNaN(Object array, int rows) {
@@ -439,19 +470,33 @@ final class InputBatch {
         }
     }
 
-    /** The inputs as a frame (for prediction listeners): one column per input value. */
+    /**
+     * The inputs as a frame (for prediction listeners): one column per input value. A missing string (fed to the
+     * graph as "") is a missing cell again, so a window profile counts it as missing, as the reference profile did.
+     */
     Frame toFrame() {
         List<Column> columns = new ArrayList<>();
         List<TensorSpec> inputs = signature.inputs();
         for (int i = 0; i < inputs.size(); i++) {
             TensorSpec spec = inputs.get(i);
             int w = width(spec);
+            Object values = spec.nullable() && data[i] instanceof String[] s ? emptyAsMissing(s) : data[i];
             for (int k = 0; k < w; k++) {
                 String name = w == 1 ? spec.name() : spec.name() + "." + k;
-                columns.add(OutputBatch.column(name, data[i], rows, w, k, null));
+                columns.add(OutputBatch.column(name, values, rows, w, k, null));
             }
         }
         return Frame.of(columns);
+    }
+
+    private static String[] emptyAsMissing(String[] s) {
+        String[] out = s.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i].isEmpty()) {
+                out[i] = null;
+            }
+        }
+        return out;
     }
 
     /** The values of one row by input name (the key of the request cache). */

@@ -109,10 +109,7 @@ final class LoadedModel {
         LoadedModel loaded = new LoadedModel(model, version, source, artifact.signature(), session, chosen);
         try {
             loaded.checkSignature();
-            InputBatch warm = InputBatch.synthetic(artifact.signature());
-            for (int i = 0; i < config.warmupRuns(); i++) {
-                loaded.run(warm, 0);
-            }
+            warmUp(loaded, source, artifact.signature(), config.warmupRuns());
         } catch (RuntimeException e) {
             loaded.release();
             if (e instanceof ModelLoadException) {
@@ -124,6 +121,29 @@ final class LoadedModel {
         LOG.info("Loaded {} (version {}) on {} in {} ms", source, version, chosen,
                 (System.nanoTime() - start) / 1_000_000);
         return loaded;
+    }
+
+    /**
+     * Runs a synthetic row (zeros, empty strings). A graph whose string input is not nullable may refuse the empty
+     * string (a strict one-hot encoder knows only its categories), so there a refused row skips the warm-up rather
+     * than failing the load; any other failure fails it.
+     */
+    private static void warmUp(LoadedModel loaded, String source, ModelSignature signature, int runs) {
+        InputBatch warm = InputBatch.synthetic(signature);
+        for (int i = 0; i < runs; i++) {
+            try {
+                loaded.run(warm, 0);
+            } catch (PredictionException e) {
+                boolean strictStrings = signature.inputs().stream()
+                        .anyMatch(t -> t.type() == ElementType.STRING && !t.nullable());
+                if (!strictStrings || e.reason() != Reason.RUNTIME_ERROR) {
+                    throw e;
+                }
+                LOG.warn("Skipped the warm-up of {}: its graph refuses the synthetic row of empty strings ({}); a "
+                        + "string input that is not nullable takes only the values it knows", source, e.getMessage());
+                return;
+            }
+        }
     }
 
     private static OrtSession createSession(ModelArtifact artifact, ServerConfig config, ExecutionProvider provider)

@@ -45,18 +45,29 @@ public interface ModelServer extends AutoCloseable {
      * Predicts one record: input name to value ({@code Number}, {@code String}, {@code Boolean}, or an array for
      * inputs of several values per row).
      *
-     * @throws PredictionException for a missing, extra or mistyped input, a forbidden NaN or null, a wrong shape, a
-     *     full queue, a timeout or a closed server
+     * <p>A {@code null} value means missing: the model takes it where its signature says the input is nullable
+     * (the packaged preprocessing imputes or encodes it), and refuses it elsewhere.
+     *
+     * @throws PredictionException for a missing, extra or mistyped input, a forbidden NaN, infinity or null, a wrong
+     *     shape, a full queue, a timeout or a closed server
+     * @throws IllegalArgumentException when {@code record} is null
      */
     Prediction predict(Map<String, ?> record);
 
-    /** Predicts several records in one run; the results are in the same order. */
+    /**
+     * Predicts several records in one run; the results are in the same order.
+     *
+     * @throws IllegalArgumentException when {@code records} or one of them is null
+     */
     List<Prediction> predict(List<? extends Map<String, ?>> records);
 
     /**
      * Predicts every row of a frame: columns are matched to inputs by name (other columns are ignored, so a frame
      * with its label and id columns can be passed as it is). Returns a frame of the outputs, one column per output
-     * value: {@code label}, {@code probabilities.good}, ...
+     * value: {@code label}, {@code probabilities.good}, ... A missing cell means missing, as a null in a record does.
+     *
+     * @throws PredictionException as {@link #predict(Map)} does, naming the row
+     * @throws IllegalArgumentException when {@code frame} is null
      */
     Frame predict(Frame frame);
 

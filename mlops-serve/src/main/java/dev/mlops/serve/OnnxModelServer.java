@@ -146,6 +146,10 @@ final class OnnxModelServer implements ModelServer {
     @Override
     public Prediction predict(Map<String, ?> record) {
         long start = System.nanoTime();
+        if (record == null) {
+            throw new IllegalArgumentException("predict(record) got null instead of a record; pass a map of input name"
+                    + " to value, one entry per input of model '" + name + "'");
+        }
         checkOpen();
         try {
             RequestKey key = null;
@@ -180,6 +184,16 @@ final class OnnxModelServer implements ModelServer {
     @Override
     public List<Prediction> predict(List<? extends Map<String, ?>> records) {
         long start = System.nanoTime();
+        if (records == null) {
+            throw new IllegalArgumentException("predict(records) got null instead of a list of records; pass "
+                    + "List.of() for none");
+        }
+        for (int i = 0; i < records.size(); i++) {
+            if (records.get(i) == null) {
+                throw new IllegalArgumentException("predict(records): record " + i + " of " + records.size()
+                        + " is null; pass a map of input name to value for every record");
+            }
+        }
         checkOpen();
         if (records.isEmpty()) {
             return List.of();
@@ -198,6 +212,10 @@ final class OnnxModelServer implements ModelServer {
     @Override
     public Frame predict(Frame frame) {
         long start = System.nanoTime();
+        if (frame == null) {
+            throw new IllegalArgumentException("predict(frame) got null instead of a frame; pass a frame with a "
+                    + "column per input of model '" + name + "'");
+        }
         checkOpen();
         try {
             if (frame.rowCount() == 0) {

@@ -1,5 +1,6 @@
 package dev.mlops.serve;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +46,34 @@ public record Prediction(String model, int version, Map<String, Object> outputs,
     public Optional<double[]> probabilities() {
         Object v = outputs.get("probabilities");
         return v instanceof double[] p ? Optional.of(p) : Optional.empty();
+    }
+
+    /**
+     * The model, version and every output by name: the label by class name, probabilities by class name, arrays by
+     * value, e.g. {@code Prediction[model=credit, version=3, label=good, probabilities={bad=0.21, good=0.79}]} or
+     * {@code Prediction[model=cpu, version=1, variable=42.5]}.
+     */
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("Prediction[model=").append(model).append(", version=").append(version);
+        for (Map.Entry<String, Object> e : outputs.entrySet()) {
+            s.append(", ").append(e.getKey()).append('=');
+            Object v = e.getValue();
+            if (e.getKey().equals("label")) {
+                s.append(label().orElse("null"));
+            } else if (v instanceof double[] p && labels != null && p.length == labels.size()) {
+                s.append('{');
+                for (int i = 0; i < p.length; i++) {
+                    s.append(i == 0 ? "" : ", ").append(labels.get(i)).append('=').append(p[i]);
+                }
+                s.append('}');
+            } else if (v != null && v.getClass().isArray()) {
+                s.append(Arrays.toString(OutputBatch.boxRange(v, 0, java.lang.reflect.Array.getLength(v))));
+            } else {
+                s.append(v);
+            }
+        }
+        return s.append(']').toString();
     }
 
     /** The first output as a number: the value of a regression model. */

@@ -22,6 +22,11 @@ public class PredictionException extends ServingException {
         MISSING_VALUE,
         /** A NaN where the signature forbids it. */
         NAN_NOT_ALLOWED,
+        /**
+         * {@code +Infinity} or {@code -Infinity} (or a number beyond the input's float range) where the signature
+         * does not declare that the input accepts infinities ({@code TensorSpec.acceptsInfinity()}).
+         */
+        INFINITY_NOT_ALLOWED,
         /** A value has the wrong number of elements for its input's shape. */
         WRONG_SHAPE,
         /** The batching queue is full: the server is overloaded; retry later or add capacity. */

@@ -2,6 +2,7 @@ package dev.mlops.serve;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,6 +87,19 @@ class ModelServerTest {
         }
     }
 
+    @Test
+    void listeners_seeAMissingStringAsAMissingCell() throws InterruptedException {
+        try (ModelServer server = ModelServer.newBuilder().artifact(TestModels.categorical()).build()) {
+            LinkedBlockingQueue<PredictionEvent> events = new LinkedBlockingQueue<>();
+            server.onPrediction(events::add);
+            server.predict(Frame.of(DoubleColumn.of("x", 1, 2), CategoricalColumn.of("color", "blue", null)));
+            PredictionEvent e = events.poll(30, TimeUnit.SECONDS);
+            assertNotNull(e);
+            assertEquals("blue", e.inputs().categorical("color").getString(0));
+            assertTrue(e.inputs().column("color").isMissing(1), "not the empty string the graph was fed");
+        }
+    }
+
     private static PredictionException failure(ModelServer server, Map<String, ?> record) {
         return assertThrows(PredictionException.class, () -> server.predict(record));
     }
@@ -141,12 +157,100 @@ class ModelServerTest {
     }
 
     @Test
-    void predict_infiniteAndHugeValues_areServed() {
+    void predict_hugeFiniteValues_areServed() {
         try (ModelServer server = logreg()) {
-            assertEquals("good", server.predict(Map.of("x1", Double.POSITIVE_INFINITY, "x2", 0.0)).label()
-                    .orElseThrow());
+            assertEquals("good", server.predict(Map.of("x1", 1e30, "x2", 0.0)).label().orElseThrow());
             assertEquals("bad", server.predict(Map.of("x1", -1e30, "x2", 0.0)).label().orElseThrow());
         }
+    }
+
+    /** Issue 9, part 3: an infinity used to reach the graph silently. */
+    @Test
+    void predict_infinity_isRefusedNamingTheInputAndRow() {
+        try (ModelServer server = logreg()) {
+            PredictionException e = failure(server, Map.of("x1", Double.POSITIVE_INFINITY, "x2", 0.0));
+            assertEquals(Reason.INFINITY_NOT_ALLOWED, e.reason());
+            assertEquals("x1", e.input().orElseThrow());
+            assertTrue(e.getMessage().contains("input 'x1' is Infinity but the model does not accept infinities"),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("send a finite number"), e.getMessage());
+
+            e = failure(server, Map.of("x1", 0.0, "x2", Float.NEGATIVE_INFINITY));
+            assertEquals(Reason.INFINITY_NOT_ALLOWED, e.reason());
+            assertTrue(e.getMessage().contains("input 'x2' is -Infinity"), e.getMessage());
+
+            e = failure(server, Map.of("x1", 0.0, "x2", 1e39));
+            assertEquals(Reason.INFINITY_NOT_ALLOWED, e.reason());
+            assertTrue(e.getMessage().contains("1.0E39, which overflows the model's FLOAT to +Infinity"),
+                    e.getMessage());
+
+            List<Map<String, ?>> records = List.of(Map.of("x1", 0.0, "x2", 0.0),
+                    Map.of("x1", Double.NEGATIVE_INFINITY, "x2", 0.0));
+            e = assertThrows(PredictionException.class, () -> server.predict(records));
+            assertTrue(e.getMessage().contains("input 'x1' in record 1 is -Infinity"), e.getMessage());
+
+            e = assertThrows(PredictionException.class, () -> server.predict(Frame.of(
+                    DoubleColumn.of("x1", 1.0, 2.0, 3.0), DoubleColumn.of("x2", 0.0, 0.0, Double.POSITIVE_INFINITY))));
+            assertEquals(Reason.INFINITY_NOT_ALLOWED, e.reason());
+            assertEquals("x2", e.input().orElseThrow());
+            assertTrue(e.getMessage().contains("input 'x2' at row 2 is Infinity"), e.getMessage());
+        }
+    }
+
+    @Test
+    void predict_infinity_isServedWhereTheSignatureAcceptsIt() {
+        ModelSignature plain = TestModels.logregSignature();
+        ModelSignature accepting = new ModelSignature(
+                plain.inputs().stream().map(t -> t.withAcceptsInfinity(true)).toList(), plain.outputs(),
+                plain.labels(), plain.task());
+        ModelArtifact artifact = ModelArtifact.newBuilder().model(TestModels.bytes("logreg")).signature(accepting)
+                .build();
+        try (ModelServer server = ModelServer.newBuilder().artifact(artifact).build()) {
+            assertEquals("good", server.predict(Map.of("x1", Double.POSITIVE_INFINITY, "x2", 0.0)).label()
+                    .orElseThrow());
+            Frame scored = server.predict(Frame.of(DoubleColumn.of("x1", 0.0), DoubleColumn.of("x2",
+                    Double.POSITIVE_INFINITY)));
+            assertEquals("bad", scored.categorical("label").getString(0));
+        }
+    }
+
+    /** Issue 9, part 7: a null used to fail with a bare NullPointerException from inside the server. */
+    @Test
+    void predict_null_isRefusedAtTheBoundaryWithAMessage() {
+        try (ModelServer server = logreg()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> server.predict((Map<String, ?>) null));
+            assertTrue(e.getMessage().contains("predict(record) got null instead of a record"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> server.predict((Frame) null));
+            assertTrue(e.getMessage().contains("predict(frame) got null instead of a frame"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class,
+                    () -> server.predict((List<? extends Map<String, ?>>) null));
+            assertTrue(e.getMessage().contains("predict(records) got null"), e.getMessage());
+            List<Map<String, ?>> withHole = new ArrayList<>();
+            withHole.add(Map.of("x1", 0.0, "x2", 0.0));
+            withHole.add(null);
+            e = assertThrows(IllegalArgumentException.class, () -> server.predict(withHole));
+            assertTrue(e.getMessage().contains("record 1 of 2 is null"), e.getMessage());
+            assertEquals(0, server.stats().failures(), "misuse is not a served failure");
+        }
+    }
+
+    /** Issue 9, part 7: toString used to print the probabilities as [D@... */
+    @Test
+    void prediction_toString_namesTheLabelProbabilitiesAndValues() {
+        try (ModelServer server = logreg()) {
+            Prediction p = server.predict(Map.of("x1", 0.3, "x2", -0.1));
+            double[] probs = p.probabilities().orElseThrow();
+            assertEquals("Prediction[model=" + p.model() + ", version=" + p.version() + ", label=good, probabilities={bad="
+                    + probs[0] + ", good=" + probs[1] + "}]", p.toString());
+        }
+        try (ModelServer server = ModelServer.newBuilder().artifact(TestModels.categorical()).build()) {
+            Prediction p = server.predict(Map.of("x", 1.0, "color", "blue"));
+            assertEquals("Prediction[model=" + p.model() + ", version=" + p.version() + ", score=" + p.value() + "]",
+                    p.toString());
+        }
+        Prediction wide = new Prediction("m", 2, Map.of("embedding", new double[] {0.5, -1}), List.of());
+        assertEquals("Prediction[model=m, version=2, embedding=[0.5, -1.0]]", wide.toString());
     }
 
     @Test

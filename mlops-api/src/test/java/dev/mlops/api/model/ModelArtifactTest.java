@@ -2,9 +2,11 @@ package dev.mlops.api.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
@@ -118,6 +120,30 @@ class ModelArtifactTest {
         ModelSignature s = TestArtifacts.signature();
         assertEquals(s, ModelSignature.fromJson(s.toJson()));
         assertEquals(ElementType.STRING, s.input("purpose").orElseThrow().type());
+    }
+
+    /** Issue 9: signature.json files written before TensorSpec had acceptsInfinity must still load. */
+    @Test
+    void signature_writtenBeforeAcceptsInfinity_readsAsRefusingInfinities() {
+        String old = """
+                {"inputs": [{"name": "age", "type": "FLOAT", "shape": [-1, 1], "nullable": true},
+                            {"name": "purpose", "type": "STRING", "shape": [-1, 1], "nullable": false}],
+                 "outputs": [{"name": "variable", "type": "FLOAT", "shape": [-1, 1], "nullable": false}],
+                 "labels": [], "task": "REGRESSION"}""";
+        ModelSignature s = ModelSignature.fromJson(old);
+        assertEquals(new TensorSpec("age", ElementType.FLOAT, List.of(-1L, 1L), true, false), s.inputs().get(0));
+        assertFalse(s.inputs().get(1).acceptsInfinity());
+        assertTrue(s.toJson().contains("\"acceptsInfinity\" : false"), s.toJson());
+    }
+
+    @Test
+    void tensorSpec_everyFlagCombination_roundTripsThroughJson() {
+        qt().forAll(booleans().all(), booleans().all(), integers().between(1, 8)).checkAssert((nullable, inf, w) -> {
+            TensorSpec t = new TensorSpec("x", ElementType.DOUBLE, List.of(-1L, (long) w), nullable, inf);
+            ModelSignature s = new ModelSignature(List.of(t), List.of(t.withAcceptsInfinity(!inf)), List.of(),
+                    ModelTask.OTHER);
+            assertEquals(s, ModelSignature.fromJson(s.toJson()));
+        });
     }
 
     @Test

@@ -47,6 +47,39 @@ public final class FittedSteps {
         }
     }
 
+    /**
+     * Whether a missing value of {@code column} comes out of the steps as defined features, the same in Java and in
+     * the ONNX graph: a numeric imputation fills it; ordinal encoding makes it -1; one-hot encoding makes it a row of
+     * zeros under {@link Transform.UnseenCategories#IGNORE}, and under {@code ERROR} accepts it only when an earlier
+     * imputation filled it with one of the encoder's categories. Scaling, bucketizing and the log keep it missing for
+     * the steps after them; a step of another kind is taken to keep it missing.
+     */
+    public static boolean definesMissing(List<? extends FittedTransform> steps, String column) {
+        String filled = null; // the label a missing category has become, once imputed
+        for (FittedTransform t : steps) {
+            if (!t.inputColumns().contains(column)) {
+                continue;
+            }
+            if (t instanceof Impute impute) {
+                Fill fill = impute.fills().stream().filter(f -> f.column().equals(column)).findFirst().orElseThrow();
+                if (!fill.categorical()) {
+                    return true;
+                }
+                filled = filled == null ? fill.label() : filled;
+            } else if (t instanceof Ordinal) {
+                return true;
+            } else if (t instanceof OneHot oneHot) {
+                if (oneHot.unseen() == Transform.UnseenCategories.IGNORE) {
+                    return true;
+                }
+                String label = filled;
+                return label != null && oneHot.columns().stream()
+                        .anyMatch(c -> c.column().equals(column) && c.labels().contains(label));
+            }
+        }
+        return false;
+    }
+
     // ---- shared column helpers ------------------------------------------------------------------------------
 
     static double[] numbers(Frame frame, String column, String step) {

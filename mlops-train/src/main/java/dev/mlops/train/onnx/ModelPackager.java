@@ -2,9 +2,7 @@ package dev.mlops.train.onnx;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.oracle.labs.mlrg.olcut.config.json.JsonProvenanceSerialization;
-import dev.mlops.api.Field;
 import dev.mlops.api.Json;
-import dev.mlops.api.model.ElementType;
 import dev.mlops.api.model.ModelArtifact;
 import dev.mlops.api.model.ModelSignature;
 import dev.mlops.api.model.ModelTask;
@@ -15,7 +13,6 @@ import dev.mlops.train.TrainedModel;
 import org.tribuo.Model;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,18 +151,12 @@ public final class ModelPackager {
         }
 
         private ModelSignature signature(ExportedModel exported) {
-            Map<String, Boolean> nullable = new HashMap<>();
-            if (preprocessing != null) {
-                for (Field f : preprocessing.inputFields()) {
-                    nullable.put(f.name(), f.nullable());
-                }
-            }
             List<TensorSpec> inputs = new ArrayList<>();
             for (TensorSpec t : exported.inputs()) {
-                ElementType type = t.type();
-                // NaN is accepted where the column may be missing (the preprocessing imputes or passes it on).
-                boolean mayBeNaN = type.isFloatingPoint() && nullable.getOrDefault(t.name(), false);
-                inputs.add(new TensorSpec(t.name(), type, t.shape(), mayBeNaN));
+                // Missing (NaN for numbers, "" for strings) is accepted where the preprocessing turns it into defined
+                // features; elsewhere it would reach the model as NaN, which Java and the graph treat differently.
+                boolean missing = preprocessing != null && preprocessing.acceptsMissing(t.name());
+                inputs.add(new TensorSpec(t.name(), t.type(), t.shape(), missing));
             }
             List<TensorSpec> outputs = new ArrayList<>();
             for (TensorSpec t : exported.outputs()) {

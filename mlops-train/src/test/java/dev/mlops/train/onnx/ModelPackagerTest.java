@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -109,6 +110,29 @@ class ModelPackagerTest {
                 }
             }
         }
+    }
+
+    /** Issue 9, part 2: a categorical input was never nullable, although the chain imputes it. */
+    @Test
+    void build_inputsWhosePreprocessingHandlesMissing_areNullable_stringsAsNumbers() {
+        Model<Label> model = new LogisticRegressionTrainer().train(
+                ComposeWithFittedPreprocessingTest.dataset(PREP.apply(TRAIN), PREP.outputNames(), TRAIN));
+        ModelArtifact artifact = ModelPackager.newBuilder().model(model).preprocessing(PREP).build();
+        // age, amount: imputed; count: only scaled, so a missing value would reach the model as NaN; colour: imputed.
+        assertEquals(List.of(true, true, false, true),
+                artifact.signature().inputs().stream().map(TensorSpec::nullable).toList());
+        assertTrue(artifact.signature().inputs().stream().noneMatch(TensorSpec::acceptsInfinity),
+                "preprocessing is fitted on finite values, so the package refuses infinities");
+
+        FittedPreprocessing strict = Preprocessing.newBuilder()
+                .impute(Transform.Imputation.MEDIAN, "age", "amount")
+                .oneHot(Transform.UnseenCategories.ERROR, "colour").build().fit(TRAIN);
+        Model<Label> strictModel = new LogisticRegressionTrainer().train(
+                ComposeWithFittedPreprocessingTest.dataset(strict.apply(TRAIN), strict.outputNames(), TRAIN));
+        TensorSpec colour = ModelPackager.newBuilder().model(strictModel).preprocessing(strict).build().signature()
+                .input("colour").orElseThrow();
+        assertEquals(ElementType.STRING, colour.type());
+        assertFalse(colour.nullable(), "a strict one-hot fails on a missing label, so the signature refuses it");
     }
 
     @Test
