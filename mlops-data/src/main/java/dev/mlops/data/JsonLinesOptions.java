@@ -1,9 +1,11 @@
 package dev.mlops.data;
 
 import dev.mlops.api.BadRowPolicy;
+import dev.mlops.api.Field;
 import dev.mlops.api.FieldRole;
 import dev.mlops.api.FieldType;
 import dev.mlops.api.Json;
+import dev.mlops.api.Schema;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
@@ -160,6 +162,18 @@ public record JsonLinesOptions(String encoding, ObjectHandling objects, ArrayHan
         /** The most distinct sample strings of a CATEGORICAL column (default 50). */
         public Builder categoricalMaxDistinct(int max) {
             this.categoricalMaxDistinct = max;
+            return this;
+        }
+
+        /**
+         * Reads every column of a schema with its type and role, as written by a sink (names it does not hold are an
+         * error when reading).
+         */
+        public Builder schema(Schema schema) {
+            for (Field f : schema.fields()) {
+                type(f.name(), f.type());
+                role(f.name(), f.role());
+            }
             return this;
         }
 
