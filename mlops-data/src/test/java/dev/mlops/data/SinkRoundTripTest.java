@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * frames of every column type with missing values, extreme numbers and awkward text (see {@link AwkwardFrames}).
  */
 class SinkRoundTripTest {
-    private static final int EXAMPLES = 300;
+    private static final int EXAMPLES = 200;
 
     @TempDir
     Path dir;
