@@ -2,9 +2,8 @@ package dev.mlops.data;
 
 import dev.mlops.api.Json;
 import dev.mlops.data.internal.TextParsers;
+import dev.mlops.data.internal.Inputs;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.UnsupportedCharsetException;
 import java.util.Objects;
 
 /**
@@ -55,12 +54,7 @@ public record CsvSinkOptions(boolean header, char delimiter, Character quote, St
             throw new IllegalArgumentException("The missing token '" + missingToken + "' holds the delimiter, the"
                     + " quote or a line break; choose plain text such as \"\" or \"NA\"");
         }
-        try {
-            Charset.forName(encoding);
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new IllegalArgumentException("Unknown encoding '" + encoding + "'; use a name such as UTF-8 or"
-                    + " ISO-8859-1", e);
-        }
+        Inputs.checkEncoding(encoding);
     }
 
     /** The defaults: a header, comma, double quote, missing as the empty cell, UTF-8, {@code \n}. */

@@ -30,21 +30,16 @@ final class CsvWriter extends FileFrameWriter {
                 .setQuoteMode(QuoteMode.MINIMAL)
                 .setRecordSeparator(options.lineSeparator())
                 .get();
-        try {
-            printer = new CSVPrinter(new OutputStreamWriter(output(), options.charset()), format);
+        printer = opening(() -> {
+            CSVPrinter p = new CSVPrinter(new OutputStreamWriter(output(), options.charset()), format);
             if (options.header()) {
                 for (int i = 0; i < cells.length; i++) {
                     cells[i] = checked(schema.field(i).name(), schema.field(i).name(), 1);
                 }
-                printer.printRecord((Object[]) cells);
+                p.printRecord((Object[]) cells);
             }
-        } catch (IOException e) {
-            abort();
-            throw new DataException("Cannot write " + path + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            abort();
-            throw e;
-        }
+            return p;
+        });
     }
 
     @Override

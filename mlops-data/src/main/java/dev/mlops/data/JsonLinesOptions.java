@@ -6,9 +6,8 @@ import dev.mlops.api.FieldRole;
 import dev.mlops.api.FieldType;
 import dev.mlops.api.Json;
 import dev.mlops.api.Schema;
+import dev.mlops.data.internal.Inputs;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.UnsupportedCharsetException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,11 +61,7 @@ public record JsonLinesOptions(String encoding, ObjectHandling objects, ArrayHan
         Objects.requireNonNull(badRowPolicy, "badRowPolicy");
         types = Collections.unmodifiableMap(new LinkedHashMap<>(types == null ? Map.of() : types));
         roles = Collections.unmodifiableMap(new LinkedHashMap<>(roles == null ? Map.of() : roles));
-        try {
-            Charset.forName(encoding);
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new IllegalArgumentException("Unknown encoding '" + encoding + "'; use a name such as UTF-8", e);
-        }
+        Inputs.checkEncoding(encoding);
         if (sampleRows < 1) {
             throw new IllegalArgumentException("sampleRows must be at least 1, got " + sampleRows);
         }

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import dev.mlops.api.BooleanColumn;
 import dev.mlops.api.CategoricalColumn;
 import dev.mlops.api.Column;
-import dev.mlops.api.DataException;
 import dev.mlops.api.DoubleColumn;
 import dev.mlops.api.FieldType;
 import dev.mlops.api.Frame;
@@ -36,21 +35,16 @@ final class JsonLinesWriter extends FileFrameWriter {
     JsonLinesWriter(Path path, Schema schema) {
         super(path, schema, StandardCharsets.UTF_8);
         keys = new SerializedString[schema.size()];
-        try {
+        generator = opening(() -> {
             for (int i = 0; i < keys.length; i++) {
                 String name = schema.field(i).name();
                 checkEncodable(name, name, 1);
                 keys[i] = new SerializedString(name);
             }
-            generator = JSON.createGenerator(output(), JsonEncoding.UTF8);
-            generator.setRootValueSeparator(null);
-        } catch (IOException e) {
-            abort();
-            throw new DataException("Cannot write " + path + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            abort();
-            throw e;
-        }
+            JsonGenerator g = JSON.createGenerator(output(), JsonEncoding.UTF8);
+            g.setRootValueSeparator(null);
+            return g;
+        });
     }
 
     @Override

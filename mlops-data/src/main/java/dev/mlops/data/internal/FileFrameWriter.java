@@ -69,6 +69,30 @@ public abstract class FileFrameWriter implements FrameWriter {
         this.temp = created;
     }
 
+    /** A step that writes or sets up, and may fail with an I/O error. */
+    @FunctionalInterface
+    protected interface IoStep<T> {
+        /** Runs the step. */
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs the subclass's opening step (a printer and its header, a generator); when it fails, the temporary file is
+     * dropped and an I/O error becomes a {@link DataException} naming the file.
+     */
+    protected final <T> T opening(IoStep<T> step) {
+        try {
+            return step.run();
+        } catch (IOException e) {
+            abort();
+            throw new DataException("Cannot write " + path + ": " + describe(e)
+                    + ". Check that the disk has room and the folder is writable.", e);
+        } catch (RuntimeException e) {
+            abort();
+            throw e;
+        }
+    }
+
     /** The stream the subclass writes to (the temporary file). */
     protected final OutputStream output() {
         return out;
