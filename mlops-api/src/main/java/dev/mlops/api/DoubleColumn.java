@@ -42,6 +42,40 @@ public final class DoubleColumn extends Column {
         return new Builder(field, expectedRows);
     }
 
+    /** Integers are exact in a double up to this magnitude (2^53). */
+    private static final long EXACT_LIMIT = 1L << 53;
+
+    /**
+     * An integer, timestamp or boolean column as a numeric one of the same name, role and nullability: integers and
+     * epoch milliseconds as their values, true as 1 and false as 0, missing as missing.
+     */
+    static DoubleColumn widen(Column column) {
+        int n = column.size();
+        double[] out = new double[n];
+        if (column instanceof LongColumn longs) {
+            for (int r = 0; r < n; r++) {
+                long v = longs.getLong(r);
+                if (v > EXACT_LIMIT || v < -EXACT_LIMIT) {
+                    throw new IllegalArgumentException("Column '" + column.name() + "' holds " + v + " at row " + r
+                            + ", beyond 2^53, where doubles stop holding every integer; read it with longs(name)");
+                }
+                out[r] = v;
+            }
+        } else {
+            BooleanColumn booleans = (BooleanColumn) column;
+            for (int r = 0; r < n; r++) {
+                out[r] = booleans.getBoolean(r) ? 1 : 0;
+            }
+        }
+        BitSet missing = column.missing;
+        if (missing != null) {
+            for (int r = missing.nextSetBit(0); r >= 0; r = missing.nextSetBit(r + 1)) {
+                out[r] = Double.NaN;
+            }
+        }
+        return new DoubleColumn(column.field().withType(FieldType.NUMERIC), out, missing);
+    }
+
     /** The value at a row, {@code NaN} when missing. */
     public double getDouble(int row) {
         return values[row];

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -32,6 +33,8 @@ public final class Frame implements Iterable<Row> {
     private final int rowCount;
     private final Schema schema;
     private volatile String fingerprint;
+    /** Integer, timestamp and boolean columns as doubles, made on first use by {@link #doubles(String)}. */
+    private final Map<String, DoubleColumn> widened = new ConcurrentHashMap<>();
 
     private Frame(List<Column> columns, int rowCount) {
         this.columns = List.copyOf(columns);
@@ -163,9 +166,24 @@ public final class Frame implements Iterable<Row> {
         return columns.get(position);
     }
 
-    /** The numeric column with this name. */
+    /**
+     * The column with this name as doubles: a numeric column as it is; an integer, timestamp (epoch milliseconds) or
+     * boolean (1 and 0) column widened, as {@link Row#getDouble(String)} reads it, with missing values as {@code NaN}.
+     * The widened column keeps the name, role and nullability under a NUMERIC field; it is made once per frame.
+     *
+     * @throws IllegalArgumentException when the column is categorical or text, or holds an integer beyond
+     *     &plusmn;2<sup>53</sup>, which a double cannot hold exactly (the row and value are named)
+     */
     public DoubleColumn doubles(String name) {
-        return typed(name, DoubleColumn.class);
+        Column c = column(name);
+        if (c instanceof DoubleColumn d) {
+            return d;
+        }
+        if (c instanceof LongColumn || c instanceof BooleanColumn) {
+            return widened.computeIfAbsent(name, n -> DoubleColumn.widen(c));
+        }
+        throw new IllegalArgumentException("Column '" + name + "' is " + c.type() + " and has no numeric values;"
+                + " encode it first (for example one-hot in mlops-features) or use column(name)");
     }
 
     /** The integer or timestamp column with this name. */

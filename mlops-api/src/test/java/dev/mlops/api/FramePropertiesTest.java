@@ -52,6 +52,34 @@ class FramePropertiesTest {
     }
 
     @Test
+    void doublesOfAnIntegerColumn_holdsEveryValueExactlyAndMissingAsNaN() {
+        long limit = 1L << 53;
+        qt().forAll(lists().of(longs().between(-limit, limit)).ofSizeBetween(0, 40), longs().all())
+                .check((values, seed) -> {
+                    Random random = new Random(seed);
+                    LongColumn.Builder b = LongColumn.builder("n");
+                    for (long v : values) {
+                        if (random.nextInt(4) == 0) {
+                            b.addMissing();
+                        } else {
+                            b.add(v);
+                        }
+                    }
+                    LongColumn longs = b.build();
+                    DoubleColumn widened = Frame.of(longs).doubles("n");
+                    for (int r = 0; r < longs.size(); r++) {
+                        boolean same = longs.isMissing(r)
+                                ? widened.isMissing(r) && Double.isNaN(widened.getDouble(r))
+                                : !widened.isMissing(r) && (long) widened.getDouble(r) == longs.getLong(r);
+                        if (!same) {
+                            return false;
+                        }
+                    }
+                    return widened.size() == longs.size();
+                });
+    }
+
+    @Test
     void concatOfTwoSlices_equalsTheWhole() {
         qt().forAll(frames(), integers().between(0, 40)).check((f, k) -> {
             int cut = Math.min(k, f.rowCount());

@@ -62,6 +62,61 @@ class FrameTest {
     }
 
     @Test
+    void doubles_integerColumn_widensWithMissingAsNaN() {
+        LongColumn.Builder b = LongColumn.builder(new Field("age", FieldType.INTEGER, true, FieldRole.LABEL), 3);
+        Frame f = Frame.of(b.add(67).addMissing().add(-3).build());
+        DoubleColumn age = f.doubles("age");
+        assertArrayEquals(new double[] {67, Double.NaN, -3}, age.toArray());
+        assertTrue(age.isMissing(1));
+        assertEquals(new Field("age", FieldType.NUMERIC, true, FieldRole.LABEL), age.field());
+    }
+
+    @Test
+    void doubles_booleanColumn_readsTrueAsOneAndFalseAsZero() {
+        assertArrayEquals(new double[] {1, 0, Double.NaN, 1}, credit().doubles("telephone").toArray());
+    }
+
+    @Test
+    void doubles_timestampColumn_readsEpochMilliseconds() {
+        DoubleColumn seen = credit().doubles("seen");
+        assertEquals(Instant.parse("2024-01-01T00:00:00Z").toEpochMilli(), seen.getDouble(0));
+        assertTrue(seen.isMissing(1));
+        assertEquals(0, seen.getDouble(3));
+    }
+
+    @Test
+    void doubles_agreesWithRowGetDoubleOnEveryNumericKind() {
+        Frame f = credit();
+        for (String name : List.of("amount", "age", "telephone", "seen")) {
+            for (Row row : f) {
+                assertEquals(row.getDouble(name), f.doubles(name).getDouble(row.index()), name + " " + row);
+            }
+        }
+    }
+
+    @Test
+    void doubles_widenedTwice_isMadeOnce() {
+        Frame f = credit();
+        assertSame(f.doubles("age"), f.doubles("age"));
+        assertSame(f.column("amount"), f.doubles("amount"));
+    }
+
+    @Test
+    void doubles_integerBeyondTwoToThe53_isRefusedNamingRowAndValue() {
+        long big = (1L << 53) + 1;
+        Frame f = Frame.of(LongColumn.of("id", 1, big));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> f.doubles("id"));
+        assertTrue(e.getMessage().contains("'id' holds " + big + " at row 1"), e.getMessage());
+        assertEquals((double) (1L << 53), Frame.of(LongColumn.of("id", 1L << 53)).doubles("id").getDouble(0));
+    }
+
+    @Test
+    void doubles_textColumn_saysItHasNoNumericValues() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> credit().doubles("note"));
+        assertTrue(e.getMessage().contains("'note' is TEXT and has no numeric values"), e.getMessage());
+    }
+
+    @Test
     void missingValues_readAsMissingInEveryColumnKind() {
         Frame f = credit();
         assertTrue(f.column("amount").isMissing(2));

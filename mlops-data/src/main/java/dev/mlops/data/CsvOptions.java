@@ -1,12 +1,13 @@
 package dev.mlops.data;
 
 import dev.mlops.api.BadRowPolicy;
+import dev.mlops.api.Field;
 import dev.mlops.api.FieldRole;
 import dev.mlops.api.FieldType;
 import dev.mlops.api.Json;
+import dev.mlops.api.Schema;
+import dev.mlops.data.internal.Inputs;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.UnsupportedCharsetException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,12 +68,7 @@ public record CsvOptions(boolean header, char delimiter, Character quote, Charac
             throw new IllegalArgumentException("The escape character '" + escape
                     + "' must differ from the delimiter and from line breaks");
         }
-        try {
-            Charset.forName(encoding);
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new IllegalArgumentException("Unknown encoding '" + encoding + "'; use a name such as UTF-8 or"
-                    + " ISO-8859-1", e);
-        }
+        Inputs.checkEncoding(encoding);
         if (sampleRows < 1) {
             throw new IllegalArgumentException("sampleRows must be at least 1, got " + sampleRows);
         }
@@ -211,6 +207,18 @@ public record CsvOptions(boolean header, char delimiter, Character quote, Charac
         /** The most distinct sample values of a CATEGORICAL column (default 50). */
         public Builder categoricalMaxDistinct(int max) {
             this.categoricalMaxDistinct = max;
+            return this;
+        }
+
+        /**
+         * Reads every column of a schema with its type and role, as written by a sink (names it does not hold are an
+         * error when reading).
+         */
+        public Builder schema(Schema schema) {
+            for (Field f : schema.fields()) {
+                type(f.name(), f.type());
+                role(f.name(), f.role());
+            }
             return this;
         }
 

@@ -5,6 +5,7 @@ import dev.mlops.api.DataSource;
 import dev.mlops.api.FieldRole;
 import dev.mlops.api.FieldType;
 import dev.mlops.api.FrameBatches;
+import dev.mlops.api.Schema;
 import dev.mlops.data.internal.Inputs;
 import java.net.URL;
 import java.nio.file.Files;
@@ -172,6 +173,12 @@ public final class CsvSource implements DataSource {
         /** See {@link CsvOptions.Builder#type(String, FieldType)}. */
         public Builder type(String column, FieldType type) {
             options.type(column, type);
+            return this;
+        }
+
+        /** See {@link CsvOptions.Builder#schema(Schema)}. */
+        public Builder schema(Schema schema) {
+            options.schema(schema);
             return this;
         }
 

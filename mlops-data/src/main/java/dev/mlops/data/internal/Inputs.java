@@ -6,7 +6,9 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.zip.GZIPInputStream;
 
 /** Opens byte input for text readers: gzip detected by its magic bytes, a UTF-8 byte-order mark skipped. */
@@ -72,6 +74,20 @@ public final class Inputs {
         } catch (IOException e) {
             closeQuietly(in);
             throw e;
+        }
+    }
+
+    /**
+     * Checks an options record's encoding name.
+     *
+     * @throws IllegalArgumentException naming the encoding when Java does not know it
+     */
+    public static void checkEncoding(String encoding) {
+        try {
+            Charset.forName(encoding);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new IllegalArgumentException("Unknown encoding '" + encoding + "'; use a name such as UTF-8 or"
+                    + " ISO-8859-1", e);
         }
     }
 

@@ -1,0 +1,73 @@
+package dev.mlops.consumers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's "Using it" setup is, word for word, what the consumer projects under {@code src/it} build with (the
+ * invoker run proves that those build and run), so the README cannot drift from a setup that works.
+ */
+class ReadmeSetupTest {
+    private static final Path README = Path.of("..", "README.md");
+    private static final Path CONSUMERS = Path.of("src", "it");
+    private static final List<String> PUBLISHED = List.of("mlops-api", "mlops-data", "mlops-features", "mlops-train",
+            "mlops-serve");
+
+    @Test
+    void readmeSetup_isTheTrainConsumersDependencySectionWithThisVersion() throws IOException {
+        String readme = readmeSetup();
+        String consumer = dependencySection(CONSUMERS.resolve("mlops-train/pom.xml"))
+                .replace("@project.version@", System.getProperty("project.version"));
+        assertEquals(readme, consumer, "README.md's 'Using it' XML must be consumer-tests/src/it/mlops-train/pom.xml's "
+                + "dependencyManagement and dependencies (with the version filled in)");
+    }
+
+    @Test
+    void everyPublishedModule_hasAConsumerSetUpTheSameWay() throws IOException {
+        String train = dependencySection(CONSUMERS.resolve("mlops-train/pom.xml"));
+        for (String module : PUBLISHED) {
+            Path pom = CONSUMERS.resolve(module).resolve("pom.xml");
+            assertTrue(Files.exists(pom), "a consumer project for " + module + " at " + pom);
+            assertEquals(train.replace("<artifactId>mlops-train</artifactId>", "<artifactId>" + module + "</artifactId>"),
+                    dependencySection(pom), pom + " imports the BOM and names only " + module);
+        }
+    }
+
+    /** The first XML block after the README's "## Using it" heading, without its indentation. */
+    private static String readmeSetup() throws IOException {
+        String text = Files.readString(README);
+        int section = text.indexOf("## Using it");
+        assertTrue(section >= 0, "README.md has a 'Using it' section");
+        Matcher m = Pattern.compile("```xml\n(.*?)```", Pattern.DOTALL).matcher(text);
+        assertTrue(m.find(section), "the 'Using it' section shows the Maven setup as an xml block");
+        return unindent(m.group(1));
+    }
+
+    /** A pom's {@code <dependencyManagement>} and {@code <dependencies>} elements, without their indentation. */
+    private static String dependencySection(Path pom) throws IOException {
+        String text = Files.readString(pom);
+        int from = text.indexOf("  <dependencyManagement>");
+        int to = text.indexOf("  </dependencies>", text.indexOf("  </dependencyManagement>"));
+        assertTrue(from >= 0 && to > from, pom + " has a dependencyManagement followed by dependencies");
+        return unindent(text.substring(from, text.indexOf('\n', to) + 1));
+    }
+
+    private static String unindent(String block) {
+        List<String> lines = block.lines().collect(Collectors.toList());
+        int indent = lines.stream().filter(l -> !l.isBlank()).mapToInt(l -> l.length() - l.stripLeading().length())
+                .min().orElse(0);
+        try (Stream<String> s = lines.stream()) {
+            return s.map(l -> l.isBlank() ? "" : l.substring(indent)).collect(Collectors.joining("\n", "", "\n"));
+        }
+    }
+}
