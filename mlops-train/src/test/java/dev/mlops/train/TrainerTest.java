@@ -34,8 +34,9 @@ class TrainerTest {
     }
 
     static Stream<Trainer> regressors() {
-        return Stream.of(Trainer.linearSgdRegressor(), Trainer.factorizationMachineRegressor(),
-                Trainer.libLinearRegressor(), Trainer.cartRegressor(), Trainer.xgboostRegressor().with("trees", 20),
+        return Stream.of(Trainer.linearRegression(), Trainer.linearSgdRegressor(),
+                Trainer.factorizationMachineRegressor(), Trainer.libLinearRegressor(), Trainer.cartRegressor(),
+                Trainer.xgboostRegressor().with("trees", 20),
                 Trainer.elasticNetRegressor().with("alpha", 0.01));
     }
 
