@@ -36,6 +36,10 @@ import org.tribuo.regression.Regressor;
  * prediction, so training and serving see the same features.
  */
 public final class Trainer {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Trainer.class);
+    /** Above this magnitude a numeric feature is called unscaled in the SGD warning (decision 086). */
+    private static final double UNSCALED = 10;
+
     private final TrainerSettings settings;
     private final MissingValues missing;
     private final TrainingListener listener;
@@ -220,6 +224,7 @@ public final class Trainer {
     public TrainedModel train(Frame original, String label) {
         Frame frame = modelInput(original, label);
         List<Field> features = FrameConverter.featureFields(frame, label);
+        warnIfUnscaled(frame, features);
         listener.onProgress(new TrainingEvent(TrainingEvent.Phase.CONVERT, 0, 1, frame.rowCount() + " rows"));
         Model<?> model;
         if (settings.task() == Task.CLASSIFICATION) {
@@ -240,6 +245,38 @@ public final class Trainer {
         }
         return new TrainedModel(model, settings.task(), label, features, settings, missing,
                 Map.of("train", original.fingerprint()), preprocessing, profile ? Profile.of(original) : null);
+    }
+
+    /** SGD needs features on comparable scales and scales nothing itself; a raw frame gets a warning that says so. */
+    private void warnIfUnscaled(Frame frame, List<Field> features) {
+        boolean sgd = settings instanceof TrainerSettings.LogisticRegression
+                || settings instanceof TrainerSettings.LinearSgdRegressor
+                || settings instanceof TrainerSettings.FactorizationMachineClassifier
+                || settings instanceof TrainerSettings.FactorizationMachineRegressor;
+        if (!sgd || preprocessing != null || !LOG.isWarnEnabled()) {
+            return;
+        }
+        List<String> large = new java.util.ArrayList<>();
+        for (Field f : features) {
+            Column c = frame.column(f.name());
+            double max = 0;
+            for (int i = 0; i < c.size(); i++) {
+                if (!c.isMissing(i)) {
+                    double v = c instanceof dev.mlops.api.DoubleColumn d ? d.getDouble(i)
+                            : c instanceof dev.mlops.api.LongColumn l ? l.getDouble(i) : 0;
+                    max = Math.max(max, Math.abs(v));
+                }
+            }
+            if (max > UNSCALED) {
+                large.add(f.name() + " (up to " + (float) max + ")");
+            }
+        }
+        if (!large.isEmpty()) {
+            LOG.warn("The {} trainer learns by SGD, which trains poorly on unscaled features, and these reach beyond"
+                    + " +-{}: {}. Standard-scale them with Trainer.preprocessing(Preprocessing.newBuilder()"
+                    + ".scale(Transform.Scaling.STANDARD, ...)...fit(train)).", settings.algorithm(), (int) UNSCALED,
+                    large.size() > 5 ? large.subList(0, 5) + " and " + (large.size() - 5) + " more" : large);
+        }
     }
 
     /** What the converter reads: the preprocessing's outputs plus the label and weight columns, or the frame itself. */
