@@ -505,9 +505,21 @@ public final class Evaluator {
                                           Evaluation.BaselineVerdict verdict) {
         List<String> reasons = new ArrayList<>();
         List<Evaluation.Check> checks = new ArrayList<>();
+        Metrics cur = null;
+        Scored curScored = null;
+        if (cfg.current != null) {
+            curScored = Scored.of(cfg.current, test);
+            cur = curScored.metrics(null);
+        } else {
+            reasons.add("No current model to compare with: judged on the baselines and absolute thresholds alone.");
+        }
         boolean passed = true;
         // The gate's floor, whatever the thresholds: a release must do better than a trivial model.
-        if (!verdict.beats()) {
+        if (verdict.beats()) {
+            reasons.add(String.format(Locale.ROOT, "PASS baseline: %s %.4f beats the best trivial model (%s, %.4f)"
+                    + " by %+.4f, at least %.4f.", cfg.primaryMetric, verdict.modelValue(), verdict.bestBaseline(),
+                    verdict.baselineValue(), verdict.margin(), verdict.minMargin()));
+        } else {
             passed = false;
             reasons.add("FAIL " + verdict.text());
         }
@@ -517,14 +529,6 @@ public final class Evaluator {
             reasons.add(String.format(Locale.ROOT, "FAIL the model predicts '%s' for all %d rows, though the truth"
                     + " holds other classes: it has learned nothing a majority-class rule would not.", only,
                     cand.truth.length));
-        }
-        Metrics cur = null;
-        Scored curScored = null;
-        if (cfg.current != null) {
-            curScored = Scored.of(cfg.current, test);
-            cur = curScored.metrics(null);
-        } else {
-            reasons.add("No current model to compare with: judged on absolute thresholds alone.");
         }
         List<MetricThreshold> gates = cfg.thresholds;
         if (gates.isEmpty() && cfg.current != null) {

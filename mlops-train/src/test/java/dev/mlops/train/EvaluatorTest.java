@@ -35,6 +35,7 @@ class EvaluatorTest {
         assertTrue(e.primaryMetricReason().contains("under 4:1"), e.primaryMetricReason());
         assertTrue(e.summary().contains("Verdict: BLESSED"), e.summary());
         assertTrue(e.comparison().reasons().get(0).contains("absolute thresholds alone"));
+        assertTrue(e.comparison().reasons().get(1).startsWith("PASS baseline: accuracy"), e.summary());
     }
 
     @Test

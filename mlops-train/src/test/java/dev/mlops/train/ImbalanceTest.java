@@ -26,6 +26,7 @@ class ImbalanceTest {
     private static final Frame[] SPLIT = stratifiedSplit(DATA, "Outcome", 0.7, 42);
     private static final Frame TRAIN = SPLIT[0];
     private static final Frame TEST = SPLIT[1];
+    private static final TrainedModel FOREST = Trainer.randomForestClassifier().train(TRAIN, "Outcome");
 
     /** Each class's rows shuffled (seeded) and cut at the same fraction, so the test rows hold some Actives. */
     private static Frame[] stratifiedSplit(Frame frame, String label, double trainShare, long seed) {
@@ -50,8 +51,7 @@ class ImbalanceTest {
 
     @Test
     void evaluate_imbalancedLabel_judgesByBalancedAccuracyAndSaysWhy() {
-        TrainedModel forest = Trainer.randomForestClassifier().train(TRAIN, "Outcome");
-        Evaluation e = Evaluator.classification().evaluate(forest, TRAIN, TEST);
+        Evaluation e = Evaluator.classification().evaluate(FOREST, TRAIN, TEST);
         assertEquals("balanced_accuracy", e.primaryMetric());
         assertTrue(e.primaryMetricReason().contains("591 'Inactive' to 8 'Active'"), e.primaryMetricReason());
         assertTrue(e.summary().startsWith("Primary metric: balanced_accuracy, because"), e.summary());
@@ -61,8 +61,7 @@ class ImbalanceTest {
 
     @Test
     void diagnose_forestThatMemorisesTheRareClass_isOverfittingNotUnderfitting() {
-        TrainedModel forest = Trainer.randomForestClassifier().train(TRAIN, "Outcome");
-        Evaluation e = Evaluator.classification().evaluate(forest, TRAIN, TEST);
+        Evaluation e = Evaluator.classification().evaluate(FOREST, TRAIN, TEST);
         assertEquals(1.0, e.trainMetrics().get("accuracy"), 1e-12, "the forest fits its training rows");
         assertEquals(Evaluation.Fit.OVERFITTING, e.diagnosis().fit(), e.diagnosis().text());
         assertTrue(e.diagnosis().text().startsWith("balanced_accuracy train"), e.diagnosis().text());
