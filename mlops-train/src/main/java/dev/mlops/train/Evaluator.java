@@ -10,6 +10,7 @@ import dev.mlops.api.Frame;
 import dev.mlops.api.LongColumn;
 import dev.mlops.api.TrainingException;
 import dev.mlops.train.internal.FrameConverter;
+import dev.mlops.train.internal.LabelBalance;
 import dev.mlops.train.internal.MetricMath;
 import dev.mlops.train.internal.Significance;
 import java.util.ArrayList;
@@ -221,27 +222,14 @@ public final class Evaluator {
         if (model.task() != Task.CLASSIFICATION) {
             return new String[] {"r2", "r2, the default for a regressor."};
         }
-        long[] counts = new long[model.classes().size()];
-        for (int t : Scored.truth(model, rows)) {
-            counts[t]++;
-        }
-        int most = 0;
-        int least = 0;
-        for (int c = 1; c < counts.length; c++) {
-            most = counts[c] > counts[most] ? c : most;
-            least = counts[c] < counts[least] ? c : least;
-        }
-        double ratio = counts[least] == 0 ? Double.POSITIVE_INFINITY : (double) counts[most] / counts[least];
-        String balance = String.format(Locale.ROOT, "label '%s' has %d '%s' to %d '%s' (%.1f:1) in the %d %s rows",
-                model.label(), counts[most], model.classes().get(most), counts[least], model.classes().get(least),
-                ratio, rows.rowCount(), which);
-        if (ratio >= IMBALANCE_RATIO) {
+        LabelBalance balance = LabelBalance.of(model.label(), model.classes(), Scored.truth(model, rows));
+        if (balance.imbalanced(IMBALANCE_RATIO)) {
             return new String[] {"balanced_accuracy", String.format(Locale.ROOT, "balanced_accuracy, because the %s,"
                     + " at least %.0f:1: accuracy would reward predicting the majority class (roc_auc and pr_auc are"
-                    + " reported beside it).", balance, IMBALANCE_RATIO)};
+                    + " reported beside it).", balance.describe(which), IMBALANCE_RATIO)};
         }
-        return new String[] {"accuracy", String.format(Locale.ROOT, "accuracy, because the %s, under %.0f:1.", balance,
-                IMBALANCE_RATIO)};
+        return new String[] {"accuracy", String.format(Locale.ROOT, "accuracy, because the %s, under %.0f:1.",
+                balance.describe(which), IMBALANCE_RATIO)};
     }
 
     private Evaluation evaluate(TrainedModel model, Frame train, Frame test, Scored scored, Metrics metrics,

@@ -99,4 +99,14 @@ class ImbalanceTest {
         assertEquals("balanced_accuracy", e.primaryMetric());
         assertTrue(e.primaryMetricReason().contains("in the 257 evaluation rows"), e.primaryMetricReason());
     }
+
+    @Test
+    void tune_imbalancedLabel_scoresTrialsByBalancedAccuracy() {
+        TuningResult r = Tuner.grid(Trainer.cartClassifier(), ParamSpace.of().values("maxDepth", 1, 4)).folds(3)
+                .tune(TRAIN, "Outcome");
+        assertEquals("balanced_accuracy", r.metric());
+        TuningResult balanced = Tuner.grid(Trainer.cartClassifier(), ParamSpace.of().values("maxDepth", 1, 4))
+                .folds(3).tune(TestFrames.synthetic(120, 5).drop("y"), "class");
+        assertEquals("accuracy", balanced.metric());
+    }
 }
