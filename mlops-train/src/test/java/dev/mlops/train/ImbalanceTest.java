@@ -3,6 +3,9 @@ package dev.mlops.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.mlops.api.FieldRole;
 import dev.mlops.api.Frame;
@@ -108,5 +111,60 @@ class ImbalanceTest {
         TuningResult balanced = Tuner.grid(Trainer.cartClassifier(), ParamSpace.of().values("maxDepth", 1, 4))
                 .folds(3).tune(TestFrames.synthetic(120, 5).drop("y"), "class");
         assertEquals("accuracy", balanced.metric());
+    }
+
+    @Test
+    void balancedAccuracy_anyConstantPrediction_isOneOverTheClassesPresent() {
+        qt().withExamples(300).forAll(integers().between(2, 6), integers().between(1, 300), integers().between(0, 5),
+                longs().all()).checkAssert((k, n, constant, seed) -> {
+                    Random rnd = new Random(seed);
+                    int c = constant % k;
+                    int[] truth = new int[n];
+                    boolean[] present = new boolean[k];
+                    for (int i = 0; i < n; i++) {
+                        truth[i] = rnd.nextDouble() < 0.8 ? 0 : rnd.nextInt(k); // skewed towards class 0
+                        present[truth[i]] = true;
+                    }
+                    int classesPresent = 0;
+                    for (boolean p : present) {
+                        classesPresent += p ? 1 : 0;
+                    }
+                    int[] predicted = new int[n];
+                    java.util.Arrays.fill(predicted, c);
+                    double[][] proba = new double[n][k];
+                    for (double[] row : proba) {
+                        row[c] = 1;
+                    }
+                    List<String> names = java.util.stream.IntStream.range(0, k).mapToObj(i -> "c" + i).toList();
+                    double balanced = ClassificationMetrics.of(names, truth, predicted, proba, false).balancedAccuracy();
+                    assertEquals((present[c] ? 1.0 : 0.0) / classesPresent, balanced, 1e-12);
+                });
+    }
+
+    @Test
+    void gate_anyMajorityOnlyModel_isNeverBlessed() {
+        qt().withExamples(25).forAll(integers().between(60, 240), integers().between(1, 45), longs().all())
+                .checkAssert((n, minorityPercent, seed) -> {
+                    Random rnd = new Random(seed);
+                    double[] x = new double[n];
+                    String[] y = new String[n];
+                    for (int i = 0; i < n; i++) {
+                        x[i] = rnd.nextGaussian();
+                        // the first rows of each half hold one of each class, so train and test see both
+                        y[i] = i % (n / 2) == 0 ? "rare" : i % (n / 2) == 1 ? "common"
+                                : rnd.nextInt(100) < minorityPercent ? "rare" : "common";
+                    }
+                    Frame data = Frame.of(dev.mlops.api.DoubleColumn.of("x", x),
+                            dev.mlops.api.CategoricalColumn.of("y", y));
+                    Frame train = data.slice(0, n / 2);
+                    Frame test = data.slice(n / 2, n);
+                    TrainedModel majority = Trainer.cartClassifier().with("minChildWeight", 1e9).train(train, "y");
+                    dev.mlops.api.CategoricalColumn predicted = majority.predict(test).categorical("predicted");
+                    assertEquals(1, java.util.stream.IntStream.range(0, test.rowCount())
+                            .mapToObj(predicted::getString).distinct().count(), "a one-leaf tree predicts one class");
+                    Evaluation e = Evaluator.classification().thresholds(MetricThreshold.atLeast("accuracy", 0.0))
+                            .evaluate(majority, train, test);
+                    assertFalse(e.comparison().blessed(), e.summary());
+                });
     }
 }
