@@ -1,6 +1,7 @@
 package dev.mlops.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlops.api.FieldRole;
@@ -77,19 +78,54 @@ class DefaultModelsTest {
         }
     }
 
-    /** The fixture's metric of the trainer, fitted on each fold's training rows, averaged over the folds. */
-    private static double meanOverFolds(JsonNode fixture, Trainer trainer, boolean scaled) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("classificationCases")
+    void logisticRegression_defaultsOnScaledFeatures_probabilitiesCloseToScikitLearn(JsonNode fixture) {
+        // The decisions could agree by luck; the probabilities agree only when the objective, L2 penalty included,
+        // is scikit-learn's and the optimiser has converged on it.
+        JsonNode fold = fixture.get("folds").get(0);
+        Frame[] split = split(fixture, fold);
+        TrainedModel model = Trainer.logisticRegression().preprocessing(scaling(fixture, split[0]))
+                .train(split[0], fixture.get("label").asText());
+        Frame predicted = model.predict(split[1]);
+        double sum = 0;
+        double max = 0;
+        int count = 0;
+        for (int c = 0; c < fold.get("classes").size(); c++) {
+            dev.mlops.api.DoubleColumn ours = predicted.doubles("probability_" + fold.get("classes").get(c).asText());
+            for (int i = 0; i < split[1].rowCount(); i++) {
+                double d = Math.abs(ours.getDouble(i) - fold.get("probabilities").get(i).get(c).asDouble());
+                sum += d;
+                max = Math.max(max, d);
+                count++;
+            }
+        }
+        String where = String.format(java.util.Locale.ROOT, "%s: |p - p_sklearn| mean %.4f, max %.4f",
+                fixture.get("dataset").asText(), sum / count, max);
+        assertTrue(sum / count < 0.015 && max < 0.1, where);
+    }
+
+    /** A fold's training and test rows (test rows in ascending order, as the fixture lists them). */
+    private static Frame[] split(JsonNode fixture, JsonNode fold) {
         String label = fixture.get("label").asText();
         Frame frame = CsvSource.newBuilder(DATA.resolve(fixture.get("dataset").asText())).role(label, FieldRole.LABEL)
                 .build().read();
+        Set<Integer> testRows = new HashSet<>();
+        fold.get("test_rows").forEach(n -> testRows.add(n.asInt()));
+        return new Frame[] {
+            frame.rows(IntStream.range(0, frame.rowCount()).filter(i -> !testRows.contains(i)).toArray()),
+            frame.rows(testRows.stream().mapToInt(Integer::intValue).sorted().toArray())};
+    }
+
+    /** The fixture's metric of the trainer, fitted on each fold's training rows, averaged over the folds. */
+    private static double meanOverFolds(JsonNode fixture, Trainer trainer, boolean scaled) {
         double sum = 0;
         for (JsonNode fold : fixture.get("folds")) {
-            Set<Integer> testRows = new HashSet<>();
-            fold.get("test_rows").forEach(n -> testRows.add(n.asInt()));
-            Frame train = frame.rows(IntStream.range(0, frame.rowCount()).filter(i -> !testRows.contains(i)).toArray());
-            Frame test = frame.rows(testRows.stream().mapToInt(Integer::intValue).sorted().toArray());
+            Frame[] split = split(fixture, fold);
+            Frame train = split[0];
+            Frame test = split[1];
             Trainer t = scaled ? trainer.preprocessing(scaling(fixture, train)) : trainer;
-            TrainedModel model = t.train(train, label);
+            TrainedModel model = t.train(train, fixture.get("label").asText());
             Evaluator evaluator = model.task() == Task.CLASSIFICATION ? Evaluator.classification()
                     : Evaluator.regression();
             sum += evaluator.evaluate(model, test).metrics().get(fixture.get("metric").asText());

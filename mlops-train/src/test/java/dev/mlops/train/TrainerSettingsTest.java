@@ -42,15 +42,15 @@ class TrainerSettingsTest {
 
     @Test
     void toParams_flattensEverySetting() {
-        assertEquals("{algorithm=logistic-regression, epochs=100, l2=1.0, learningRate=0.1, minibatchSize=1,"
-                + " seed=42}", TrainerSettings.LogisticRegression.defaults().toParams().toString());
+        assertEquals("{algorithm=logistic-regression, average=true, epochs=100, l2=1.0, learningRate=0.5,"
+                + " minibatchSize=1, seed=42}", TrainerSettings.LogisticRegression.defaults().toParams().toString());
     }
 
     @Test
-    void fromJson_logisticRegressionSavedBeforeL2_readsAsUnpenalised() {
+    void fromJson_logisticRegressionSavedBeforeL2_readsAsUnpenalisedAndUnaveraged() {
         TrainerSettings old = TrainerSettings.fromJson("{\"algorithm\" : \"logistic-regression\", \"epochs\" : 5,"
                 + " \"learningRate\" : 1.0, \"minibatchSize\" : 1, \"seed\" : 42}");
-        assertEquals(new TrainerSettings.LogisticRegression(5, 1.0, 1, 0.0, 42L), old);
+        assertEquals(new TrainerSettings.LogisticRegression(5, 1.0, 1, 0.0, false, 42L), old);
     }
 
     @Test

@@ -72,11 +72,13 @@ public class TrainBenchmark {
     }
 
     /**
-     * The default logistic regression without its L2 penalty (decision 086), which raw Tribuo has no counterpart
-     * of: both sides then run the same SGD, and the ratio measures our conversion and wrapping alone.
+     * The default logistic regression without its L2 penalty and averaging (decision 086), which the raw Tribuo
+     * trainer below does not have: both sides then run the same SGD, and the ratio measures our conversion and
+     * wrapping alone.
      */
     private static TrainerSettings.LogisticRegression logisticRegression() {
-        return (TrainerSettings.LogisticRegression) TrainerSettings.LogisticRegression.defaults().with("l2", 0.0);
+        return (TrainerSettings.LogisticRegression) TrainerSettings.LogisticRegression.defaults()
+                .with(java.util.Map.of("l2", 0.0, "average", false));
     }
 
     private MutableDataset<Label> handBuilt() {

@@ -19,6 +19,7 @@ import org.tribuo.common.libsvm.SVMParameters;
 import org.tribuo.common.tree.RandomForestTrainer;
 import org.tribuo.math.StochasticGradientOptimiser;
 import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.math.optimisers.ParameterAveraging;
 import org.tribuo.regression.Regressor;
 import org.tribuo.regression.liblinear.LibLinearRegressionTrainer;
 import org.tribuo.regression.liblinear.LinearRegressionType;
@@ -59,10 +60,15 @@ public final class TribuoTrainers {
      */
     public static Trainer<Label> classifier(TrainerSettings s, int loggingInterval, double totalWeight) {
         if (s instanceof TrainerSettings.LogisticRegression r) {
-            StochasticGradientOptimiser adaGrad = new AdaGrad(r.learningRate(), 0.1);
-            return new org.tribuo.classification.sgd.linear.LinearSGDTrainer(new LogMulticlass(),
-                    r.l2() == 0 ? adaGrad : new L2Penalty(adaGrad, r.l2(), totalWeight), r.epochs(), loggingInterval,
-                    r.minibatchSize(), r.seed());
+            StochasticGradientOptimiser optimiser = new AdaGrad(r.learningRate(), 0.1);
+            if (r.l2() > 0) {
+                optimiser = new L2Penalty(optimiser, r.l2(), totalWeight);
+            }
+            if (r.average()) {
+                optimiser = new ParameterAveraging(optimiser); // averages the live (penalised) iterates at the end
+            }
+            return new org.tribuo.classification.sgd.linear.LinearSGDTrainer(new LogMulticlass(), optimiser,
+                    r.epochs(), loggingInterval, r.minibatchSize(), r.seed());
         }
         if (s instanceof TrainerSettings.FactorizationMachineClassifier r) {
             return new FMClassificationTrainer(new LogMulticlass(), new AdaGrad(r.learningRate(), 0.1), r.epochs(),
