@@ -105,6 +105,18 @@ class TrainerTest {
     }
 
     @Test
+    void saveAndLoad_defaultLogisticRegression_keepsPredictionsAndItsOptimiserInProvenance(@TempDir Path dir) {
+        TrainedModel model = Trainer.logisticRegression().with("epochs", 3).train(TRAIN, "class");
+        model.save(dir);
+        TrainedModel back = TrainedModel.load(dir);
+        assertEquals(model.settings(), back.settings());
+        assertArrayEquals(model.predict(TEST).doubles("probability_yes").toArray(),
+                back.predict(TEST).doubles("probability_yes").toArray());
+        assertTrue(back.provenanceJson().contains("L2Penalty") && back.provenanceJson().contains("ParameterAveraging"),
+                back.provenanceJson());
+    }
+
+    @Test
     void load_notAModelFolder_throwsModelLoadException(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("model.json"), "{\"formatVersion\": 99}");
         assertThrows(ModelLoadException.class, () -> TrainedModel.load(dir));
