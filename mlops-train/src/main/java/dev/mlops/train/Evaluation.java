@@ -12,18 +12,21 @@ import java.util.Optional;
  * most confident mistakes, and the comparison with the current model.
  *
  * @param primaryMetric the metric verdicts are about
+ * @param primaryMetricReason why that metric: set on the evaluator, or chosen from the label's balance (with the
+ *     class counts)
  * @param metrics the model's metrics on the evaluation frame
  * @param trainMetrics the model's metrics on its training frame, when given
  * @param baselines trivial models' metrics on the evaluation frame, by name
  * @param baselineVerdict whether the model beats the best baseline by a meaningful margin
  * @param slices the primary metric per slice
  * @param worstSlices the worst slices (enough rows, worst first)
- * @param learningCurve the primary metric against training size (empty when not computed)
+ * @param learningCurve the primary metric against training size (empty unless the evaluator asked for one)
  * @param diagnosis over-fitting, under-fitting or good, with the numbers (empty without a training frame)
  * @param mistakes the most confident wrong predictions with their rows
  * @param comparison the validation against the current model, or against thresholds alone
  */
-public record Evaluation(String primaryMetric, Metrics metrics, Metrics trainMetrics, Map<String, Metrics> baselines,
+public record Evaluation(String primaryMetric, String primaryMetricReason, Metrics metrics, Metrics trainMetrics,
+                         Map<String, Metrics> baselines,
                          BaselineVerdict baselineVerdict, List<Slice> slices, List<Slice> worstSlices,
                          List<CurvePoint> learningCurve, FitDiagnosis diagnosis, Frame mistakes,
                          Comparison comparison) {
@@ -110,14 +113,15 @@ public record Evaluation(String primaryMetric, Metrics metrics, Metrics trainMet
      * @param pValue its p-value (McNemar) or NaN
      * @param interval the bootstrap 95% interval of the difference in the primary metric (candidate minus current),
      *     or null
-     * @param blessed whether the candidate may replace the current model
+     * @param blessed whether the candidate may replace the current model: it beats the trivial baselines, does not
+     *     predict one class for every row, and meets every threshold (and the significance test when required)
      * @param reasons why, in plain words
      */
     public record Comparison(boolean hasCurrent, List<Check> checks, String significanceTest, double pValue,
                              double[] interval, boolean blessed, List<String> reasons) {
     }
 
-    /** The learning curve and diagnosis, when a training frame was given. */
+    /** The fit diagnosis, when a training frame was given. */
     public Optional<FitDiagnosis> fitDiagnosis() {
         return Optional.ofNullable(diagnosis);
     }
@@ -125,6 +129,7 @@ public record Evaluation(String primaryMetric, Metrics metrics, Metrics trainMet
     /** A readable report: metrics, baseline verdict, worst slices, diagnosis, verdict. */
     public String summary() {
         StringBuilder sb = new StringBuilder();
+        sb.append("Primary metric: ").append(primaryMetricReason).append('\n');
         sb.append("Metrics (").append(metrics.rows()).append(" rows):");
         metrics.values().forEach((k, v) -> sb.append(String.format(Locale.ROOT, " %s=%.4f", k, v)));
         sb.append('\n');

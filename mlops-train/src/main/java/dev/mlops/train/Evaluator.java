@@ -10,6 +10,7 @@ import dev.mlops.api.Frame;
 import dev.mlops.api.LongColumn;
 import dev.mlops.api.TrainingException;
 import dev.mlops.train.internal.FrameConverter;
+import dev.mlops.train.internal.LabelBalance;
 import dev.mlops.train.internal.MetricMath;
 import dev.mlops.train.internal.Significance;
 import java.util.ArrayList;
@@ -26,30 +27,45 @@ import java.util.function.Consumer;
 
 
 /**
- * Evaluates a trained model on held-out data: metrics, trivial baselines, slices, learning curve, fit diagnosis,
- * confident mistakes and validation against the current model. Immutable; each {@code with}-style method returns a
- * new evaluator.
+ * Evaluates a trained model on held-out data: metrics, trivial baselines, slices, fit diagnosis, confident mistakes
+ * and validation against the current model, plus a learning curve when asked for one. Immutable; each
+ * {@code with}-style method returns a new evaluator.
  *
  * <pre>{@code
  * Evaluation eval = Evaluator.classification().sliceBy("personal_status").evaluate(model, train, test);
  * System.out.println(eval.summary());
  * }</pre>
+ *
+ * <p>A classifier's primary metric follows the label's balance unless {@link #primaryMetric(String)} names one:
+ * accuracy when the label is balanced, balanced accuracy when its commonest class outnumbers its rarest by
+ * {@value #IMBALANCE_RATIO}:1 or more (decision 085), so that predicting the majority class scores as a trivial
+ * model does. {@link Evaluation#primaryMetricReason()} says which was chosen and why. No model that fails to beat
+ * the trivial baselines, or predicts one class for every row, is blessed.
+ *
+ * <p>Evaluation trains nothing unless {@link #learningCurve(double...)} asks for a learning curve, which retrains
+ * the model's trainer once per fraction.
  */
 public final class Evaluator {
+    /** The ratio of the commonest to the rarest class at which a label counts as imbalanced (decision 085). */
+    public static final double IMBALANCE_RATIO = 4.0;
+
     private final Config cfg;
 
     private Evaluator(Config cfg) {
         this.cfg = cfg;
     }
 
-    /** An evaluator for classifiers, judging by accuracy. */
+    /**
+     * An evaluator for classifiers, judging by accuracy, or by balanced accuracy when the label is imbalanced (see
+     * the class description). No learning curve unless asked for.
+     */
     public static Evaluator classification() {
         return new Evaluator(new Config());
     }
 
-    /** An evaluator for regressors, judging by R². */
+    /** An evaluator for regressors, judging by R². No learning curve unless asked for. */
     public static Evaluator regression() {
-        return classification().primaryMetric("r2");
+        return new Evaluator(new Config()); // the primary metric follows the model's task
     }
 
     /** A copy with one change: the settings are copied, changed, and never touched again. */
@@ -61,7 +77,7 @@ public final class Evaluator {
 
     /** The settings, with their defaults. Each evaluator holds its own copy, which nothing mutates afterwards. */
     private static final class Config implements Cloneable {
-        String primaryMetric = "accuracy";
+        String primaryMetric; // null: chosen from the label's balance
         List<String> sliceColumns = List.of();
         int buckets = 4;
         int minSliceRows = 10;
@@ -69,7 +85,7 @@ public final class Evaluator {
         double overfitGap = 0.05;
         long seed = 42L;
         int mistakes = 10;
-        boolean learningCurve = true;
+        boolean learningCurve;
         double[] fractions = {0.2, 0.4, 0.6, 0.8, 1.0};
         TrainedModel current;
         List<MetricThreshold> thresholds = List.of();
@@ -86,7 +102,9 @@ public final class Evaluator {
         }
     }
 
-    /** Judges by this metric (baseline verdict, slices, diagnosis, default comparison). */
+    /**
+     * Judges by this metric (baseline verdict, slices, diagnosis, default comparison), whatever the label's balance.
+     */
     public Evaluator primaryMetric(String metric) {
         return with(c -> c.primaryMetric = metric);
     }
@@ -129,7 +147,11 @@ public final class Evaluator {
         return with(c -> c.mistakes = count);
     }
 
-    /** Computes a learning curve at these fractions of the training rows (empty to skip it). */
+    /**
+     * Computes a learning curve at these fractions of the training rows (default none; empty to skip it again): it
+     * retrains the model's trainer, with the model's settings and preprocessing, once per fraction, so it costs
+     * that many trainings. Needs the training frame, {@link #evaluate(TrainedModel, Frame, Frame)}.
+     */
     public Evaluator learningCurve(double... atFractions) {
         for (double f : atFractions) {
             if (!(f > 0 && f <= 1)) {
@@ -176,13 +198,42 @@ public final class Evaluator {
     }
 
     /**
-     * Evaluates on held-out rows, with the training rows for baselines, the learning curve and the fit diagnosis.
+     * Evaluates on held-out rows, with the training rows for the baselines, the label balance, the fit diagnosis
+     * and (when asked for) the learning curve.
      *
      * @throws TrainingException when the frames lack the label or hold a class the model never saw
      */
     public Evaluation evaluate(TrainedModel model, Frame train, Frame test) {
         Scored scored = Scored.of(model, test);
         Metrics metrics = scored.metrics(null);
+        String[] choice = primaryMetric(model, train != null ? train : test, train != null ? "training" : "evaluation");
+        Evaluator chosen = cfg.primaryMetric == null ? primaryMetric(choice[0]) : this;
+        return chosen.evaluate(model, train, test, scored, metrics, choice[1]);
+    }
+
+    /**
+     * The primary metric and why: the one set, accuracy or balanced accuracy by the label balance of these rows,
+     * or R² for a regressor.
+     */
+    private String[] primaryMetric(TrainedModel model, Frame rows, String which) {
+        if (cfg.primaryMetric != null) {
+            return new String[] {cfg.primaryMetric, cfg.primaryMetric + ", as set on the evaluator."};
+        }
+        if (model.task() != Task.CLASSIFICATION) {
+            return new String[] {"r2", "r2, the default for a regressor."};
+        }
+        LabelBalance balance = LabelBalance.of(model.label(), model.classes(), Scored.truth(model, rows));
+        if (balance.imbalanced(IMBALANCE_RATIO)) {
+            return new String[] {"balanced_accuracy", String.format(Locale.ROOT, "balanced_accuracy, because the %s,"
+                    + " at least %.0f:1: accuracy would reward predicting the majority class (roc_auc and pr_auc are"
+                    + " reported beside it).", balance.describe(which), IMBALANCE_RATIO)};
+        }
+        return new String[] {"accuracy", String.format(Locale.ROOT, "accuracy, because the %s, under %.0f:1.",
+                balance.describe(which), IMBALANCE_RATIO)};
+    }
+
+    private Evaluation evaluate(TrainedModel model, Frame train, Frame test, Scored scored, Metrics metrics,
+                                String metricReason) {
         metrics.get(cfg.primaryMetric); // fails early, listing the metric names
         double sign = Metrics.higherIsBetter(cfg.primaryMetric) ? 1 : -1;
         double overall = metrics.get(cfg.primaryMetric);
@@ -218,10 +269,9 @@ public final class Evaluator {
                 : diagnose(trainMetrics.get(cfg.primaryMetric), overall, bestValue, sign, curve);
 
         Frame wrong = mistakes(model, test, scored);
-        Evaluation.Comparison comparison = compare(model, test, scored, metrics, sign);
-        return new Evaluation(cfg.primaryMetric, metrics, trainMetrics, baselines, verdict, slices, worst, curve,
-                diagnosis,
-                wrong, comparison);
+        Evaluation.Comparison comparison = compare(model, test, scored, metrics, sign, verdict);
+        return new Evaluation(cfg.primaryMetric, metricReason, metrics, trainMetrics, baselines, verdict, slices,
+                worst, curve, diagnosis, wrong, comparison);
     }
 
     private Map<String, Metrics> baselines(TrainedModel model, Frame fitOn, Frame test, Scored scored) {
@@ -439,7 +489,8 @@ public final class Evaluator {
         return rows.withColumn(DoubleColumn.of(Field.numeric("residual"), conf));
     }
 
-    private Evaluation.Comparison compare(TrainedModel model, Frame test, Scored cand, Metrics metrics, double sign) {
+    private Evaluation.Comparison compare(TrainedModel model, Frame test, Scored cand, Metrics metrics, double sign,
+                                          Evaluation.BaselineVerdict verdict) {
         List<String> reasons = new ArrayList<>();
         List<Evaluation.Check> checks = new ArrayList<>();
         Metrics cur = null;
@@ -448,13 +499,29 @@ public final class Evaluator {
             curScored = Scored.of(cfg.current, test);
             cur = curScored.metrics(null);
         } else {
-            reasons.add("No current model to compare with: judged on absolute thresholds alone.");
+            reasons.add("No current model to compare with: judged on the baselines and absolute thresholds alone.");
+        }
+        boolean passed = true;
+        // The gate's floor, whatever the thresholds: a release must do better than a trivial model.
+        if (verdict.beats()) {
+            reasons.add(String.format(Locale.ROOT, "PASS baseline: %s %.4f beats the best trivial model (%s, %.4f)"
+                    + " by %+.4f, at least %.4f.", cfg.primaryMetric, verdict.modelValue(), verdict.bestBaseline(),
+                    verdict.baselineValue(), verdict.margin(), verdict.minMargin()));
+        } else {
+            passed = false;
+            reasons.add("FAIL " + verdict.text());
+        }
+        String only = onlyPrediction(cand);
+        if (only != null) {
+            passed = false;
+            reasons.add(String.format(Locale.ROOT, "FAIL the model predicts '%s' for all %d rows, though the truth"
+                    + " holds other classes: it has learned nothing a majority-class rule would not.", only,
+                    cand.truth.length));
         }
         List<MetricThreshold> gates = cfg.thresholds;
         if (gates.isEmpty() && cfg.current != null) {
             gates = List.of(MetricThreshold.noWorseThan(cfg.primaryMetric, 0.0));
         }
-        boolean passed = true;
         for (MetricThreshold t : gates) {
             double s = Metrics.higherIsBetter(t.metric()) ? 1 : -1;
             double v = metrics.get(t.metric());
@@ -533,6 +600,22 @@ public final class Evaluator {
         }
         reasons.add(passed ? "Blessed: every check passed." : "Not blessed: at least one check failed.");
         return new Evaluation.Comparison(cur != null, checks, test2, p, interval, passed, reasons);
+    }
+
+    /** The one class a classifier predicts for every row when the truth holds more than one, else null. */
+    private static String onlyPrediction(Scored s) {
+        if (s.truth == null || s.truth.length == 0) {
+            return null;
+        }
+        int first = s.scores.predicted()[0];
+        boolean truthVaries = false;
+        for (int i = 0; i < s.truth.length; i++) {
+            if (s.scores.predicted()[i] != first) {
+                return null;
+            }
+            truthVaries |= s.truth[i] != s.truth[0];
+        }
+        return truthVaries ? s.scores.classes().get(first) : null;
     }
 
     /** A model's scores on a frame, with the truth in the model's class order. */

@@ -36,6 +36,10 @@ import org.tribuo.regression.Regressor;
  * prediction, so training and serving see the same features.
  */
 public final class Trainer {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Trainer.class);
+    /** Above this magnitude a numeric feature is called unscaled in the SGD warning (decision 086). */
+    private static final double UNSCALED = 10;
+
     private final TrainerSettings settings;
     private final MissingValues missing;
     private final TrainingListener listener;
@@ -56,7 +60,11 @@ public final class Trainer {
         return new Trainer(settings, MissingValues.SKIP, TrainingListener.none(), null, false);
     }
 
-    /** Multinomial logistic regression by SGD. */
+    /**
+     * Multinomial logistic regression by SGD with scikit-learn's default L2 penalty (C=1); within a point of
+     * scikit-learn's {@code LogisticRegression()} when the features are standard-scaled, which SGD needs: give it a
+     * {@link #preprocessing(FittedPreprocessing) preprocessing} that scales the numeric columns (decision 086).
+     */
     public static Trainer logisticRegression() {
         return of(TrainerSettings.LogisticRegression.defaults());
     }
@@ -91,7 +99,19 @@ public final class Trainer {
         return of(TrainerSettings.XGBoostClassifier.defaults());
     }
 
-    /** Linear regression by SGD. */
+    /**
+     * Least-squares linear regression (LibLinear's L2-loss regression with a negligible ridge penalty): the default
+     * linear regressor, within a point of scikit-learn's {@code LinearRegression()} in R², scaled features or not
+     * (decision 087).
+     */
+    public static Trainer linearRegression() {
+        return of(TrainerSettings.LibLinearRegressor.leastSquares());
+    }
+
+    /**
+     * Linear regression by SGD on squared loss. SGD needs standard-scaled features and a target of moderate size; on
+     * raw data it can miss badly (R² near 0 where least squares reaches 0.66): prefer {@link #linearRegression()}.
+     */
     public static Trainer linearSgdRegressor() {
         return of(TrainerSettings.LinearSgdRegressor.defaults());
     }
@@ -204,6 +224,7 @@ public final class Trainer {
     public TrainedModel train(Frame original, String label) {
         Frame frame = modelInput(original, label);
         List<Field> features = FrameConverter.featureFields(frame, label);
+        warnIfUnscaled(frame, features);
         listener.onProgress(new TrainingEvent(TrainingEvent.Phase.CONVERT, 0, 1, frame.rowCount() + " rows"));
         Model<?> model;
         if (settings.task() == Task.CLASSIFICATION) {
@@ -213,13 +234,49 @@ public final class Trainer {
                         + ds.getOutputInfo().getDomain() + " in " + frame.rowCount() + " rows; a classifier needs at"
                         + " least two");
             }
-            model = fit(ds, TribuoTrainers.classifier(settings, loggingInterval(ds.size())));
+            double totalWeight = 0;
+            for (org.tribuo.Example<Label> e : ds) {
+                totalWeight += e.getWeight();
+            }
+            model = fit(ds, TribuoTrainers.classifier(settings, loggingInterval(ds.size()), totalWeight));
         } else {
             MutableDataset<Regressor> ds = FrameConverter.regression(frame, label, features, missing);
             model = fit(ds, TribuoTrainers.regressor(settings, loggingInterval(ds.size())));
         }
         return new TrainedModel(model, settings.task(), label, features, settings, missing,
                 Map.of("train", original.fingerprint()), preprocessing, profile ? Profile.of(original) : null);
+    }
+
+    /** SGD needs features on comparable scales and scales nothing itself; a raw frame gets a warning that says so. */
+    private void warnIfUnscaled(Frame frame, List<Field> features) {
+        boolean sgd = settings instanceof TrainerSettings.LogisticRegression
+                || settings instanceof TrainerSettings.LinearSgdRegressor
+                || settings instanceof TrainerSettings.FactorizationMachineClassifier
+                || settings instanceof TrainerSettings.FactorizationMachineRegressor;
+        if (!sgd || preprocessing != null || !LOG.isWarnEnabled()) {
+            return;
+        }
+        List<String> large = new java.util.ArrayList<>();
+        for (Field f : features) {
+            Column c = frame.column(f.name());
+            double max = 0;
+            for (int i = 0; i < c.size(); i++) {
+                if (!c.isMissing(i)) {
+                    double v = c instanceof dev.mlops.api.DoubleColumn d ? d.getDouble(i)
+                            : c instanceof dev.mlops.api.LongColumn l ? l.getDouble(i) : 0;
+                    max = Math.max(max, Math.abs(v));
+                }
+            }
+            if (max > UNSCALED) {
+                large.add(f.name() + " (up to " + (float) max + ")");
+            }
+        }
+        if (!large.isEmpty()) {
+            LOG.warn("The {} trainer learns by SGD, which trains poorly on unscaled features, and these reach beyond"
+                    + " +-{}: {}. Standard-scale them with Trainer.preprocessing(Preprocessing.newBuilder()"
+                    + ".scale(Transform.Scaling.STANDARD, ...)...fit(train)).", settings.algorithm(), (int) UNSCALED,
+                    large.size() > 5 ? large.subList(0, 5) + " and " + (large.size() - 5) + " more" : large);
+        }
     }
 
     /** What the converter reads: the preprocessing's outputs plus the label and weight columns, or the frame itself. */

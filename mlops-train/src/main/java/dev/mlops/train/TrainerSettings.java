@@ -146,26 +146,37 @@ public sealed interface TrainerSettings {
 
     /**
      * Multinomial logistic regression by stochastic gradient descent (Tribuo's {@code LinearSGDTrainer} with
-     * {@code LogMulticlass} and AdaGrad).
+     * {@code LogMulticlass} and AdaGrad), with scikit-learn's L2 penalty on the weights and the iterates averaged, so
+     * that it lands near the penalised optimum that scikit-learn's {@code LogisticRegression()} solves for. Like
+     * every SGD model it expects features on comparable scales: give the trainer a standard-scaling
+     * {@code Preprocessing} (decision 086).
      *
      * @param epochs passes over the data
      * @param learningRate AdaGrad's initial learning rate
      * @param minibatchSize examples per gradient step
+     * @param l2 the L2 penalty on the weights (not the intercept) of the summed log loss, scikit-learn's
+     *     {@code 1 / C}; 0 for none (what settings saved before this setting existed read as)
+     * @param average whether the model is the average of the SGD iterates (Tribuo's {@code ParameterAveraging}) rather
+     *     than the last one; false in settings saved before this setting existed
      * @param seed shuffling seed
      */
     @AlgorithmName("logistic-regression")
-    record LogisticRegression(int epochs, double learningRate, int minibatchSize, long seed)
-            implements TrainerSettings {
+    record LogisticRegression(int epochs, double learningRate, int minibatchSize, double l2, boolean average,
+                              long seed) implements TrainerSettings {
         /** Checks the values. */
         public LogisticRegression {
             atLeast("epochs", epochs, 1);
             positive("learningRate", learningRate);
             atLeast("minibatchSize", minibatchSize, 1);
+            atLeast("l2", l2, 0);
         }
 
-        /** 5 epochs, learning rate 1.0, minibatch 1, seed 42. */
+        /**
+         * 100 epochs, learning rate 0.5, minibatch 1, l2 1 (scikit-learn's C=1), averaged, seed 42: within a point of
+         * scikit-learn's {@code LogisticRegression()} on standard-scaled features (decision 086).
+         */
         public static LogisticRegression defaults() {
-            return new LogisticRegression(5, 1.0, 1, 42L);
+            return new LogisticRegression(100, 0.5, 1, 1.0, true, 42L);
         }
 
         @Override
@@ -476,6 +487,17 @@ public sealed interface TrainerSettings {
             return new LibLinearRegressor("L2R_L2LOSS_SVR", 1.0, 1000, 0.01, 0.1, 42L);
         }
 
+        /**
+         * Least squares: the L2-loss SVR with no insensitive zone ({@code epsilon} 0) is ridge regression with
+         * penalty {@code 1 / (2 cost)} on the summed squared error, and cost 10<sup>4</sup> makes that penalty
+         * negligible for features of ordinary scale, so this reaches ordinary least squares (scikit-learn's
+         * {@code LinearRegression()}) while staying defined for collinear features; 10000 iterations, tolerance
+         * 10<sup>-6</sup>, seed 42 (decision 087).
+         */
+        public static LibLinearRegressor leastSquares() {
+            return new LibLinearRegressor("L2R_L2LOSS_SVR", 1e4, 10_000, 1e-6, 0.0, 42L);
+        }
+
         @Override
         public Task task() {
             return Task.REGRESSION;
@@ -549,7 +571,7 @@ public sealed interface TrainerSettings {
      * Elastic net (sparse linear regression) by coordinate descent.
      *
      * @param alpha the overall regularisation strength
-     * @param l1Ratio the share of L1 in the penalty (1 is the lasso, 0 ridge)
+     * @param l1Ratio the share of L1 in the penalty, in (0, 1] (1 is the lasso)
      * @param tolerance the convergence tolerance
      * @param maxIterations the most coordinate-descent passes
      * @param seed the seed of the coordinate order
@@ -560,8 +582,9 @@ public sealed interface TrainerSettings {
         /** Checks the values. */
         public ElasticNetRegressor {
             positive("alpha", alpha);
-            if (!(l1Ratio >= 0 && l1Ratio <= 1)) {
-                throw new IllegalArgumentException("l1Ratio must be in [0, 1], not " + l1Ratio);
+            if (!(l1Ratio > 0 && l1Ratio <= 1)) {
+                throw new IllegalArgumentException("l1Ratio must be in (0, 1] (Tribuo's coordinate descent needs some"
+                        + " L1; for ridge use Trainer.linearRegression()), not " + l1Ratio);
             }
             positive("tolerance", tolerance);
             atLeast("maxIterations", maxIterations, 1);

@@ -6,6 +6,7 @@ import dev.mlops.api.tracking.Run;
 import dev.mlops.api.tracking.RunStatus;
 import dev.mlops.api.tracking.RunTracker;
 import dev.mlops.train.internal.Folds;
+import dev.mlops.train.internal.LabelBalance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,10 @@ public final class Tuner {
         return new Tuner(trainer, space, randomTrials, k, metric, seed, executor, tracker, experiment, listener);
     }
 
-    /** Scores by this metric (default accuracy for classifiers, r2 for regressors). */
+    /**
+     * Scores by this metric (default: for classifiers accuracy, or balanced accuracy when the label is imbalanced as
+     * {@link Evaluator} decides it; r2 for regressors).
+     */
     public Tuner metric(String name) {
         return new Tuner(trainer, space, randomTrials, folds, name, seed, executor, tracker, experiment, listener);
     }
@@ -112,7 +116,7 @@ public final class Tuner {
      */
     public TuningResult tune(Frame frame, String label) {
         Task task = trainer.settings().task();
-        String m = metric != null ? metric : task == Task.CLASSIFICATION ? "accuracy" : "r2";
+        String m = metric != null ? metric : task == Task.CLASSIFICATION ? classificationMetric(frame, label) : "r2";
         List<Map<String, Object>> points = new ArrayList<>();
         if (randomTrials == 0) {
             points.addAll(space.grid());
@@ -218,6 +222,18 @@ public final class Tuner {
         listener.onProgress(new TrainingEvent(TrainingEvent.Phase.TRIAL, done.incrementAndGet(), total,
                 String.format(java.util.Locale.ROOT, "trial %d %s %s=%.4f", index, changes, m, mean)));
         return new TuningResult.Trial(index, changes, s, mean, std, scores, run == null ? null : run.id(), null);
+    }
+
+    /** Accuracy, or balanced accuracy when the label is imbalanced (decision 085, as the evaluator chooses). */
+    private static String classificationMetric(Frame frame, String label) {
+        int[] index = classIndex(frame, label);
+        int classes = java.util.Arrays.stream(index).max().orElse(-1) + 1;
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            names.add(Integer.toString(c));
+        }
+        return LabelBalance.of(label, names, index).imbalanced(Evaluator.IMBALANCE_RATIO) ? "balanced_accuracy"
+                : "accuracy";
     }
 
     private static int[] classIndex(Frame frame, String label) {

@@ -13,6 +13,8 @@ import dev.mlops.api.Frame;
 import dev.mlops.api.Json;
 import dev.mlops.train.internal.Significance;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -29,9 +31,29 @@ class EvaluatorTest {
         assertEquals(2, e.baselines().size());
         assertEquals(0.5, e.baselines().get("majority class").get("roc_auc"), 1e-12);
         assertEquals(Evaluation.Fit.GOOD, e.diagnosis().fit(), e.diagnosis().text());
-        assertEquals(5, e.learningCurve().size());
+        assertEquals("accuracy", e.primaryMetric());
+        assertTrue(e.primaryMetricReason().contains("under 4:1"), e.primaryMetricReason());
         assertTrue(e.summary().contains("Verdict: BLESSED"), e.summary());
         assertTrue(e.comparison().reasons().get(0).contains("absolute thresholds alone"));
+        assertTrue(e.comparison().reasons().get(1).startsWith("PASS baseline: accuracy"), e.summary());
+    }
+
+    @Test
+    void evaluate_byDefault_trainsNoLearningCurve_issue9() {
+        List<TrainingEvent> events = new ArrayList<>();
+        Evaluation e = Evaluator.classification().listener(events::add).evaluate(MODEL, TRAIN, TEST);
+        assertTrue(e.learningCurve().isEmpty());
+        assertTrue(events.isEmpty(), "no model was retrained: " + events);
+        assertNotNull(e.diagnosis(), "the fit diagnosis needs no curve");
+        assertFalse(e.summary().contains("Learning curve"));
+    }
+
+    @Test
+    void evaluate_learningCurveAskedFor_retrainsOncePerFraction() {
+        Evaluation e = Evaluator.classification().learningCurve(0.25, 0.5, 0.75, 1.0).evaluate(MODEL, TRAIN, TEST);
+        assertEquals(4, e.learningCurve().size());
+        assertEquals(TRAIN.rowCount(), e.learningCurve().get(3).trainRows());
+        assertTrue(e.summary().contains("Learning curve"));
     }
 
     @Test

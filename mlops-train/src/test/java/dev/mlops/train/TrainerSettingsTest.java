@@ -19,7 +19,7 @@ class TrainerSettingsTest {
                 TrainerSettings.XGBoostClassifier.defaults(), TrainerSettings.LinearSgdRegressor.defaults(),
                 TrainerSettings.FactorizationMachineRegressor.defaults(), TrainerSettings.LibLinearRegressor.defaults(),
                 TrainerSettings.CartRegressor.defaults(), TrainerSettings.XGBoostRegressor.defaults(),
-                TrainerSettings.ElasticNetRegressor.defaults());
+                TrainerSettings.ElasticNetRegressor.defaults(), TrainerSettings.LibLinearRegressor.leastSquares());
     }
 
     @ParameterizedTest
@@ -42,8 +42,22 @@ class TrainerSettingsTest {
 
     @Test
     void toParams_flattensEverySetting() {
-        assertEquals("{algorithm=logistic-regression, epochs=5, learningRate=1.0, minibatchSize=1, seed=42}",
-                TrainerSettings.LogisticRegression.defaults().toParams().toString());
+        assertEquals("{algorithm=logistic-regression, average=true, epochs=100, l2=1.0, learningRate=0.5,"
+                + " minibatchSize=1, seed=42}", TrainerSettings.LogisticRegression.defaults().toParams().toString());
+    }
+
+    @Test
+    void fromJson_logisticRegressionSavedBeforeL2_readsAsUnpenalisedAndUnaveraged() {
+        TrainerSettings old = TrainerSettings.fromJson("{\"algorithm\" : \"logistic-regression\", \"epochs\" : 5,"
+                + " \"learningRate\" : 1.0, \"minibatchSize\" : 1, \"seed\" : 42}");
+        assertEquals(new TrainerSettings.LogisticRegression(5, 1.0, 1, 0.0, false, 42L), old);
+    }
+
+    @Test
+    void elasticNet_noL1_isRefusedWithWhatToUseInstead() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainerSettings.ElasticNetRegressor.defaults().with("l1Ratio", 0.0));
+        assertTrue(e.getMessage().contains("linearRegression"), e.getMessage());
     }
 
     @Test

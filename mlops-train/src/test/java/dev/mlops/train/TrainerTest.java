@@ -2,6 +2,7 @@ package dev.mlops.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,8 +35,9 @@ class TrainerTest {
     }
 
     static Stream<Trainer> regressors() {
-        return Stream.of(Trainer.linearSgdRegressor(), Trainer.factorizationMachineRegressor(),
-                Trainer.libLinearRegressor(), Trainer.cartRegressor(), Trainer.xgboostRegressor().with("trees", 20),
+        return Stream.of(Trainer.linearRegression(), Trainer.linearSgdRegressor(),
+                Trainer.factorizationMachineRegressor(), Trainer.libLinearRegressor(), Trainer.cartRegressor(),
+                Trainer.xgboostRegressor().with("trees", 20),
                 Trainer.elasticNetRegressor().with("alpha", 0.01));
     }
 
@@ -100,6 +102,18 @@ class TrainerTest {
         assertArrayEquals(model.predict(TEST).doubles("probability_yes").toArray(),
                 back.predict(TEST).doubles("probability_yes").toArray());
         assertTrue(back.provenanceJson().contains("XGBoostClassificationTrainer"));
+    }
+
+    @Test
+    void saveAndLoad_defaultLogisticRegression_keepsPredictionsAndItsOptimiserInProvenance(@TempDir Path dir) {
+        TrainedModel model = Trainer.logisticRegression().with("epochs", 3).train(TRAIN, "class");
+        model.save(dir);
+        TrainedModel back = TrainedModel.load(dir);
+        assertEquals(model.settings(), back.settings());
+        assertArrayEquals(model.predict(TEST).doubles("probability_yes").toArray(),
+                back.predict(TEST).doubles("probability_yes").toArray());
+        assertTrue(back.provenanceJson().contains("L2Penalty") && back.provenanceJson().contains("ParameterAveraging"),
+                back.provenanceJson());
     }
 
     @Test
@@ -183,5 +197,34 @@ class TrainerTest {
         TrainedModel m = Trainer.logisticRegression().train(credit.slice(0, 800), "class");
         Frame p = m.predict(credit.slice(800, 1000));
         assertEquals(200, p.rowCount());
+    }
+
+    @Test
+    void train_sgdOnUnscaledFeatures_warnsAndNamesThem_issue9() {
+        Frame credit = TestFrames.credit().slice(0, 300);
+        String raw = stderrWhile(() -> Trainer.logisticRegression().with("epochs", 1).train(credit, "class"));
+        assertTrue(raw.contains("unscaled") && raw.contains("credit_amount (up to"), raw);
+        dev.mlops.features.FittedPreprocessing scaled = dev.mlops.features.Preprocessing.newBuilder()
+                .scale(dev.mlops.features.Transform.Scaling.STANDARD, "duration", "credit_amount", "age")
+                .exclude(credit.columnNames().stream().filter(n -> !List.of("duration", "credit_amount", "age")
+                        .contains(n)).toArray(String[]::new)).build().fit(credit);
+        String quiet = stderrWhile(() -> Trainer.logisticRegression().with("epochs", 1).preprocessing(scaled)
+                .train(credit, "class"));
+        assertFalse(quiet.contains("unscaled"), quiet);
+        String tree = stderrWhile(() -> Trainer.cartClassifier().train(credit, "class"));
+        assertFalse(tree.contains("unscaled"), "trees do not care about scale: " + tree);
+    }
+
+    /** What SLF4J's simple logger (the tests' binding, which writes to the current System.err) printed. */
+    private static String stderrWhile(Runnable action) {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(buffer, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setErr(saved);
+        }
+        return buffer.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -89,7 +89,7 @@ public final class TrainStage {
                         .evaluate(model, train, test);
                 run.logMetrics(eval.metrics().values(), 0);
                 for (Evaluation.CurvePoint p : eval.learningCurve()) {
-                    run.logMetric("curve_validation_accuracy", p.validationValue(), p.trainRows());
+                    run.logMetric("curve_validation_" + eval.primaryMetric(), p.validationValue(), p.trainRows());
                 }
                 run.setTag("fit", eval.diagnosis().fit().name())
                         .setTag("blessed", String.valueOf(eval.comparison().blessed()));

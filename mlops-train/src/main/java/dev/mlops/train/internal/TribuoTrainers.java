@@ -17,7 +17,9 @@ import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
 import org.tribuo.common.libsvm.KernelType;
 import org.tribuo.common.libsvm.SVMParameters;
 import org.tribuo.common.tree.RandomForestTrainer;
+import org.tribuo.math.StochasticGradientOptimiser;
 import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.math.optimisers.ParameterAveraging;
 import org.tribuo.regression.Regressor;
 import org.tribuo.regression.liblinear.LibLinearRegressionTrainer;
 import org.tribuo.regression.liblinear.LinearRegressionType;
@@ -43,7 +45,7 @@ public final class TribuoTrainers {
 
     /** A new Tribuo trainer for classification settings, with SGD progress logging off. */
     public static Trainer<Label> classifier(TrainerSettings s) {
-        return classifier(s, NO_LOGGING);
+        return classifier(s, NO_LOGGING, 1.0);
     }
 
     /** A new Tribuo regression trainer, with SGD progress logging off. */
@@ -53,12 +55,20 @@ public final class TribuoTrainers {
 
     /**
      * A new Tribuo trainer for classification settings; SGD trainers log their loss every {@code loggingInterval}
-     * steps (-1 for never), which {@link TribuoProgress} turns into epoch progress.
+     * steps (-1 for never), which {@link TribuoProgress} turns into epoch progress; {@code totalWeight} is the
+     * training data's total example weight, which spreads a logistic regression's L2 penalty over its examples.
      */
-    public static Trainer<Label> classifier(TrainerSettings s, int loggingInterval) {
+    public static Trainer<Label> classifier(TrainerSettings s, int loggingInterval, double totalWeight) {
         if (s instanceof TrainerSettings.LogisticRegression r) {
-            return new org.tribuo.classification.sgd.linear.LinearSGDTrainer(new LogMulticlass(),
-                    new AdaGrad(r.learningRate(), 0.1), r.epochs(), loggingInterval, r.minibatchSize(), r.seed());
+            StochasticGradientOptimiser optimiser = new AdaGrad(r.learningRate(), 0.1);
+            if (r.l2() > 0) {
+                optimiser = new L2Penalty(optimiser, r.l2(), totalWeight);
+            }
+            if (r.average()) {
+                optimiser = new ParameterAveraging(optimiser); // averages the live (penalised) iterates at the end
+            }
+            return new org.tribuo.classification.sgd.linear.LinearSGDTrainer(new LogMulticlass(), optimiser,
+                    r.epochs(), loggingInterval, r.minibatchSize(), r.seed());
         }
         if (s instanceof TrainerSettings.FactorizationMachineClassifier r) {
             return new FMClassificationTrainer(new LogMulticlass(), new AdaGrad(r.learningRate(), 0.1), r.epochs(),
@@ -95,7 +105,7 @@ public final class TribuoTrainers {
                 + ", not classification; pick a classifier or a numeric label");
     }
 
-    /** A new Tribuo trainer for regression settings (see {@link #classifier(TrainerSettings, int)}). */
+    /** A new Tribuo trainer for regression settings (see {@link #classifier(TrainerSettings, int, double)}). */
     public static Trainer<Regressor> regressor(TrainerSettings s, int loggingInterval) {
         if (s instanceof TrainerSettings.LinearSgdRegressor r) {
             return new org.tribuo.regression.sgd.linear.LinearSGDTrainer(new SquaredLoss(),
