@@ -70,6 +70,36 @@ class ProfileTest {
     }
 
     @Test
+    void of_infinitiesAndHugeFiniteValues_momentsFiniteAndHonest() {
+        // Issue 9: a column with 1e308 and infinities was reported as mean=1.0E308, sd=NaN.
+        ColumnProfile c = Profile.of(Frame.of(DoubleColumn.of("x", 1e308, 1.5e308, Double.POSITIVE_INFINITY,
+                -1e308, Double.NaN, Double.NEGATIVE_INFINITY))).column("x");
+        Moments m = c.moments().orElseThrow();
+        assertEquals(3, m.count());
+        assertEquals(2, c.infinite());
+        assertEquals(1, c.missing());
+        assertEquals(0.5e308, m.mean(), 1e293);
+        assertTrue(Double.isFinite(m.mean()));
+        // The squared deviations (about 1e616) exceed the doubles: reported as infinite, never NaN.
+        assertEquals(Double.POSITIVE_INFINITY, m.variance());
+        assertEquals(3, c.quantiles().orElseThrow().n());
+        assertTrue(c.toString().contains("infinite=2"), c.toString());
+        Moments back = Profile.fromJson(Profile.of(Frame.of(DoubleColumn.of("x", 1e308, -1e308))).toJson())
+                .column("x").moments().orElseThrow();
+        assertEquals(Double.POSITIVE_INFINITY, back.m2());
+    }
+
+    @Test
+    void fromJson_profileWrittenBeforeInfiniteCounts_stillLoads() {
+        String json = Profile.of(Frame.of(DoubleColumn.of("x", 1, 2, Double.POSITIVE_INFINITY))).toJson();
+        String older = json.replaceAll(",\\s*\"infinite\" : \\d+", "");
+        assertTrue(!older.contains("infinite"), older);
+        ColumnProfile c = Profile.fromJson(older).column("x");
+        assertEquals(0, c.infinite());
+        assertEquals(1.5, c.moments().orElseThrow().mean());
+    }
+
+    @Test
     void of_hugeValues_varianceStaysAccurate() {
         // Naive sum-of-squares loses every digit here; the two-pass + Chan merge does not.
         double[] v = new double[10_000];
@@ -298,7 +328,11 @@ class ProfileTest {
             });
             e.distinct().ifPresent(d -> {
                 DistinctCount x = a.distinct().orElseThrow();
-                assertTrue(x.estimate() >= d.lowerBound() - 1e-9 && x.estimate() <= d.upperBound() + 1e-9,
+                // A one-pass sketch estimates with HIP, a union with the composite estimator: both err, so the
+                // two estimates may differ by up to both their 2-sigma widths.
+                double lo = 2 * d.lowerBound() - d.estimate();
+                double hi = 2 * d.upperBound() - d.estimate();
+                assertTrue(x.estimate() >= lo - 1e-9 && x.estimate() <= hi + 1e-9,
                         e.name() + " distinct " + x.estimate() + " vs " + d.estimate());
             });
             e.frequentItems().ifPresent(f -> {
