@@ -100,7 +100,32 @@ public record Contract(int formatVersion, List<Constraint> constraints) {
                 }
             }
         }
-        return of(out);
+        return of(perRuleConfidence(out, options.confidence()));
+    }
+
+    /**
+     * The sampling rules with the contract's confidence shared out among them (Bonferroni): with k such rules each
+     * holds at {@code 1 - (1 - confidence) / k}, so a sample of the same data fails any of them at most
+     * {@code 1 - confidence} of the time, however many columns the frame has.
+     */
+    private static List<Constraint> perRuleConfidence(List<Constraint> rules, double confidence) {
+        long k = rules.stream().filter(r -> r instanceof Constraint.MissingShare || r instanceof Constraint.Mean
+                || r instanceof Constraint.NewValueShare).count();
+        double each = 1 - (1 - confidence) / Math.max(1, k);
+        List<Constraint> out = new ArrayList<>(rules.size());
+        for (Constraint r : rules) {
+            if (r instanceof Constraint.MissingShare m) {
+                r = new Constraint.MissingShare(m.column(), m.referenceRows(), m.referenceMissing(), m.slack(), each,
+                        m.severity());
+            } else if (r instanceof Constraint.Mean m) {
+                r = new Constraint.Mean(m.column(), m.referenceValues(), m.mean(), m.stdDev(), each, m.severity());
+            } else if (r instanceof Constraint.NewValueShare v) {
+                r = new Constraint.NewValueShare(v.column(), v.values(), v.referenceValues(),
+                        v.referenceSingletons(), v.slack(), each, v.severity());
+            }
+            out.add(r);
+        }
+        return out;
     }
 
     /** Range, mean and finiteness of a number column. */
@@ -128,8 +153,11 @@ public record Contract(int formatVersion, List<Constraint> constraints) {
         double span = max > min ? max - min : Math.max(Math.abs(max), 1);
         double lo = min - options.rangeMargin() * span;
         double hi = max + options.rangeMargin() * span;
-        if (min >= 0) {
-            lo = Math.max(lo, 0); // non-negative data stays non-negative: a sign error is an error at any size
+        if (min == 0 || min > 0 && c.type() == FieldType.INTEGER) {
+            // Data with a floor at 0 (amounts, zero-inflated measures) or non-negative whole numbers (counts, ages)
+            // stays non-negative: a sign error is an error at any sample size. Positive reals without zeros get
+            // no floor: a log-ratio seen only above 0 may still dip below it.
+            lo = Math.max(lo, 0);
         }
         if (c.type() == FieldType.INTEGER) {
             lo = Math.floor(lo);

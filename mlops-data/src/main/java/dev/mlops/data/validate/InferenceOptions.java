@@ -9,14 +9,17 @@ import dev.mlops.api.Json;
  * data and fails on data that really changed (decisions 022 and 081).
  *
  * @param rangeMargin          numeric ranges are widened by this multiple of the observed span on each side
- *                             ({@code 3}: values seen in [20, 70] give [-130, 220]); a range never reaches below 0
- *                             when no reference value did, and integers round outwards
+ *                             ({@code 3}: values seen in [20, 70] give [-130, 220]); a range stays at or above 0
+ *                             for whole numbers that were never negative and for numbers whose minimum was 0,
+ *                             and integers round outwards
  * @param maxCategories        categorical and text columns with at most this many distinct values get an allowed
  *                             set (a warning) and a new-value share (an error)
  * @param rowCountFactor       the row count may lie in {@code [n / factor, n * factor]}
  * @param missingShareSlack    missing and new-value shares may rise by this much before sampling is even asked
- * @param confidence           the confidence of every sampling tolerance (missing share, new-value share, mean):
- *                             an error means a difference this unlikely between two samples of the same data
+ * @param confidence           the confidence of the contract's sampling rules (missing shares, new-value shares,
+ *                             means) together: each rule of k holds at {@code 1 - (1 - confidence) / k}, so two
+ *                             samples of the same data set one of them off at most {@code 1 - confidence} of the
+ *                             time, however many columns there are
  * @param minDistributionValues the fewest present reference values for which a range is an error (below, a
  *                             warning) and a mean rule is inferred at all: fewer values say too little of the tails
  */
@@ -24,10 +27,10 @@ public record InferenceOptions(double rangeMargin, int maxCategories, double row
                                double missingShareSlack, double confidence, int minDistributionValues) {
 
     /**
-     * Margin 3 spans, at most 50 categories, row count within a factor of 10, slack 0.05, confidence 0.999, ranges
+     * Margin 3 spans, at most 50 categories, row count within a factor of 10, slack 0.05, confidence 0.99, ranges
      * and means from 30 values.
      */
-    public static final InferenceOptions DEFAULTS = new InferenceOptions(3, 50, 10, 0.05, 0.999, 30);
+    public static final InferenceOptions DEFAULTS = new InferenceOptions(3, 50, 10, 0.05, 0.99, 30);
 
     /** Checks the values as a whole. */
     public InferenceOptions {

@@ -59,17 +59,20 @@ class ValidatorTest {
     void inferFrom_infersTypesRangesDomainsUniquenessAndRowCount() {
         Contract c = Contract.inferFrom(people());
         assertTrue(c.constraints().contains(new Constraint.TypeIs("age", FieldType.NUMERIC, Severity.ERROR)));
-        // ages 19..61: span 42, margin 3 spans each side, never below 0 for non-negative data; only 5 values, so
-        // the range is a warning and there is no mean rule (decision 081)
-        assertTrue(c.constraints().contains(new Constraint.Range("age", 0, 61 + 3 * 42, Severity.WARNING)));
+        // ages 19..61 (real numbers without a 0, so no floor at 0): span 42, margin 3 spans each side; only 5
+        // values, so the range is a warning and there is no mean rule (decision 081)
+        assertTrue(c.constraints().contains(new Constraint.Range("age", 19 - 3 * 42, 61 + 3 * 42, Severity.WARNING)),
+                c.constraintsOn("age").toString());
         assertTrue(c.constraintsOn("age").stream().noneMatch(x -> x instanceof Constraint.Mean));
         assertTrue(c.constraints().contains(new Constraint.Finite("age", Severity.ERROR)));
         // 1 of 6 missing: the share rule keeps both counts and tests each frame against its own size
-        assertTrue(c.constraints().contains(new Constraint.MissingShare("age", 6, 1, 0.05, 0.999, Severity.ERROR)));
+        // the contract's confidence 0.99 is shared among its 8 sampling rules (6 missing shares, 2 new-value shares)
+        double each = 1 - (1 - 0.99) / 8;
+        assertTrue(c.constraints().contains(new Constraint.MissingShare("age", 6, 1, 0.05, each, Severity.ERROR)));
         assertTrue(c.constraints().contains(new Constraint.AllowedValues("housing", List.of("free", "own", "rent"),
                 Severity.WARNING)));
         assertTrue(c.constraints().contains(new Constraint.NewValueShare("housing", List.of("free", "own", "rent"),
-                6, 1, 0.05, 0.999, Severity.ERROR)));
+                6, 1, 0.05, each, Severity.ERROR)));
         assertTrue(c.constraints().contains(new Constraint.Unique("customer_id", Severity.ERROR)));
         assertTrue(c.constraints().contains(new Constraint.RowCount(0, 60, Severity.WARNING)));
         // integers round outwards: 1..6, span 5, margin 15
@@ -243,7 +246,7 @@ class ValidatorTest {
         InferenceOptions old = InferenceOptions.fromJson("{\"rangeMargin\": 0.2, \"maxCategories\": 10,"
                 + " \"rowCountFactor\": 3, \"missingShareSlack\": 0.01}");
         assertEquals(o, old);
-        assertEquals(0.999, old.confidence());
+        assertEquals(0.99, old.confidence());
         assertThrows(IllegalArgumentException.class, () -> o.withConfidence(1));
         assertThrows(IllegalArgumentException.class, () -> new InferenceOptions(-1, 10, 3, 0));
     }
