@@ -105,6 +105,73 @@ class ValidatorTest {
     }
 
     @Test
+    void inferFrom_finiteReference_infinitiesInNewDataAreAnError() {
+        double[] ref = new double[40];
+        java.util.Arrays.setAll(ref, i -> i);
+        Validator v = Validator.inferFrom(Frame.of(DoubleColumn.of("x", ref)));
+        double[] next = ref.clone();
+        next[3] = Double.POSITIVE_INFINITY;
+        next[7] = Double.NEGATIVE_INFINITY;
+        ValidationReport r = v.validate(Frame.of(DoubleColumn.of("x", next)));
+        ConstraintResult finite = find(r, "x is finite");
+        assertFalse(finite.passed());
+        assertEquals(Severity.ERROR, finite.severity());
+        assertEquals(2, finite.failingRows());
+        assertEquals(3, finite.sample().get(0).row());
+        // a reference that already held infinities gets no finiteness rule
+        next[20] = Double.NaN;
+        assertTrue(Contract.inferFrom(Frame.of(DoubleColumn.of("x", next))).constraintsOn("x").stream()
+                .noneMatch(c -> c instanceof Constraint.Finite));
+    }
+
+    @Test
+    void inferredShares_judgeEachFrameByItsOwnSize() {
+        // 10 % missing in 1000 reference rows
+        Constraint.MissingShare rule = new Constraint.MissingShare("x", 1000, 100, 0.05, 0.999, Severity.ERROR);
+        Validator v = Validator.create().with(rule);
+        // 4 of 10 missing is chance for 10 rows; 400 of 1000 is not
+        assertTrue(v.validate(Frame.of(DoubleColumn.of("x", withMissing(10, 4)))).passed());
+        ValidationReport big = v.validate(Frame.of(DoubleColumn.of("x", withMissing(1000, 400))));
+        assertFalse(big.passed());
+        assertTrue(big.errors().get(0).observed().startsWith("400 of 1000 missing (40.00%)"),
+                big.errors().get(0).observed());
+        // an explicit notNull() replaces the inferred share rule
+        Validator strict = Validator.inferFrom(people()).expect("age").notNull();
+        assertTrue(strict.contract().constraintsOn("age").stream()
+                .noneMatch(c -> c instanceof Constraint.MissingShare));
+    }
+
+    @Test
+    void inferredNewValueShare_renamedCategoryIsAnError_aRareNewOneAWarning() {
+        String[] ref = new String[300];
+        for (int i = 0; i < ref.length; i++) {
+            ref[i] = i % 3 == 0 ? "own" : i % 3 == 1 ? "rent" : "free";
+        }
+        Validator v = Validator.inferFrom(Frame.of(CategoricalColumn.of("housing", ref)));
+        String[] oneNew = ref.clone();
+        oneNew[5] = "castle";
+        ValidationReport r = v.validate(Frame.of(CategoricalColumn.of("housing", oneNew)));
+        assertTrue(r.passed(), r.summary());
+        assertEquals(1, find(r, "housing in").failingRows());
+        assertEquals(Severity.WARNING, find(r, "housing in").severity());
+        String[] renamed = ref.clone();
+        for (int i = 0; i < renamed.length; i++) {
+            renamed[i] = renamed[i].equals("own") ? "owner" : renamed[i];
+        }
+        ValidationReport bad = v.validate(Frame.of(CategoricalColumn.of("housing", renamed)));
+        assertFalse(bad.passed());
+        assertTrue(find(bad, "housing mostly of").observed().contains("[owner]"), bad.summary());
+    }
+
+    static double[] withMissing(int n, int missing) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = i < missing ? Double.NaN : i;
+        }
+        return v;
+    }
+
+    @Test
     void contract_jsonRoundTrip_andHandEdit() {
         Contract c = Contract.inferFrom(people(), TIGHT);
         assertEquals(c, Contract.fromJson(c.toJson()));
