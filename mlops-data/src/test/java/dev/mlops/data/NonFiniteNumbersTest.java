@@ -147,24 +147,26 @@ class NonFiniteNumbersTest {
         assertSkipped(src.withBadRowPolicy(BadRowPolicy.SKIP_AND_REPORT).ingest(), 2);
     }
 
-    @Test
-    void memoryArrays_infinities_rejectedAsNonFinite() {
+    /** x as in {@link #X} as a {@code double[]}, y 10..70 as the given array. */
+    static MemorySource arrays(Object y) {
         Map<String, Object> cols = new LinkedHashMap<>();
         cols.put("x", new double[] {1, Double.POSITIVE_INFINITY, 2, Double.NEGATIVE_INFINITY, 3,
             Double.POSITIVE_INFINITY, 4});
-        cols.put("y", new float[] {10, 20, 30, 40, 50, 60, 70});
-        MemorySource src = MemorySource.fromArrays(cols);
+        cols.put("y", y);
+        return MemorySource.fromArrays(cols);
+    }
+
+    @Test
+    void memoryArrays_infinities_rejectedAsNonFinite() {
+        MemorySource src = arrays(new float[] {10, 20, 30, 40, 50, 60, 70});
         assertFailsFast(src, 2, "Infinity");
         assertSkipped(src.withBadRowPolicy(BadRowPolicy.SKIP_AND_REPORT).ingest(), 2);
     }
 
     @Test
     void memoryArrays_smallBatches_countEveryRowOnce() {
-        Map<String, Object> cols = new LinkedHashMap<>();
-        cols.put("x", new double[] {1, Double.POSITIVE_INFINITY, 2, Double.NEGATIVE_INFINITY, 3,
-            Double.POSITIVE_INFINITY, 4});
-        cols.put("y", new double[] {10, 20, 30, 40, 50, 60, 70});
-        MemorySource src = MemorySource.fromArrays(cols).withBadRowPolicy(BadRowPolicy.SKIP_AND_REPORT);
+        MemorySource src = arrays(new double[] {10, 20, 30, 40, 50, 60, 70})
+                .withBadRowPolicy(BadRowPolicy.SKIP_AND_REPORT);
         int rows = 0;
         try (var batches = src.batches(2)) {
             while (batches.hasNext()) {

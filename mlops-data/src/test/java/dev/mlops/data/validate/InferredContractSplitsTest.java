@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue 9, part 4: a contract inferred from a training split raised ERRORs on the held-out split of the same data
@@ -41,14 +41,19 @@ class InferredContractSplitsTest {
     static final Map<String, Frame> FRAMES = new LinkedHashMap<>();
     static final InferenceOptions OPTIONS = InferenceOptions.DEFAULTS;
 
+    /** The bundled datasets (samples/src/main/resources/datasets). */
+    static List<String> datasets() {
+        return List.of("credit-g", "diabetes", "iris", "glass", "cpu", "breast-cancer", "vote", "labor",
+                "unbalanced");
+    }
+
     static synchronized Frame dataset(String name) {
         return FRAMES.computeIfAbsent(name, n -> CsvSource.of(
                 Path.of("../samples/src/main/resources/datasets/" + n + ".csv")).read());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"credit-g", "diabetes", "iris", "glass", "cpu", "breast-cancer", "vote", "labor",
-        "unbalanced"})
+    @MethodSource("datasets")
     void inferredContract_heldOutPartOfTheSameData_raisesAnErrorInAtMostFivePercentOfSplits(String name) {
         Frame data = dataset(name);
         int[] counts = new int[2];
@@ -81,8 +86,7 @@ class InferredContractSplitsTest {
      * chance at the contract's confidence.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"credit-g", "diabetes", "iris", "glass", "cpu", "breast-cancer", "vote", "labor",
-        "unbalanced"})
+    @MethodSource("datasets")
     void inferredContract_realShiftOfTheHeldOutPart_raisesAnErrorEveryTime(String name) {
         Frame data = dataset(name);
         int[] tried = new int[1];
