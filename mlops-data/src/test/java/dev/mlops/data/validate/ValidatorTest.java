@@ -118,6 +118,7 @@ class ValidatorTest {
         assertEquals(Severity.ERROR, finite.severity());
         assertEquals(2, finite.failingRows());
         assertEquals(3, finite.sample().get(0).row());
+        assertFalse(Validator.create().expect("x").finite().validate(Frame.of(DoubleColumn.of("x", next))).passed());
         // a reference that already held infinities gets no finiteness rule
         next[20] = Double.NaN;
         assertTrue(Contract.inferFrom(Frame.of(DoubleColumn.of("x", next))).constraintsOn("x").stream()
