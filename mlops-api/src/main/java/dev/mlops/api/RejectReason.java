@@ -4,6 +4,11 @@ package dev.mlops.api;
 public enum RejectReason {
     /** A value that should be a real number is not one. */
     BAD_NUMBER("bad-number"),
+    /**
+     * A number that is positive or negative infinity ({@code inf}, {@code -Infinity}) or too large for a double
+     * ({@code 1e309}): no statistic, imputation or model can use it, so it is refused where it enters.
+     */
+    NON_FINITE("non-finite"),
     /** A value that should be a whole number is not one, or does not fit in 64 bits. */
     BAD_INTEGER("bad-integer"),
     /** A value that should be true or false is neither. */

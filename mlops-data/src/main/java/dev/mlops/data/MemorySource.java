@@ -14,8 +14,10 @@ import dev.mlops.api.Frame;
 import dev.mlops.api.FrameBatches;
 import dev.mlops.api.IngestReport;
 import dev.mlops.api.LongColumn;
+import dev.mlops.api.RejectReason;
 import dev.mlops.api.Schema;
 import dev.mlops.api.TextColumn;
+import dev.mlops.data.internal.ColumnCells;
 import dev.mlops.data.internal.RowBatches;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -269,7 +271,8 @@ public final class MemorySource implements DataSource {
     }
 
     /**
-     * Whole columns as arrays, by name in the map's order: {@code double[]}/{@code float[]} NUMERIC (NaN missing),
+     * Whole columns as arrays, by name in the map's order: {@code double[]}/{@code float[]} NUMERIC (NaN missing;
+     * a row holding an infinity is a bad row under the source's {@link BadRowPolicy}, as in every source),
      * {@code long[]}/{@code int[]}/{@code short[]}/{@code byte[]} INTEGER, {@code boolean[]} BOOLEAN,
      * {@code Instant[]} TIMESTAMP, {@code String[]} CATEGORICAL or TEXT (null missing).
      *
@@ -407,7 +410,7 @@ public final class MemorySource implements DataSource {
             for (Map.Entry<String, FieldRole> e : roles.entrySet()) {
                 frame = frame.withRole(e.getKey(), e.getValue());
             }
-            return new SlicedBatches(name, frame, rowsPerBatch);
+            return new SlicedBatches(name, frame, rowsPerBatch, policy);
         }
         return new MemoryRows(this, rowsPerBatch);
     }
@@ -449,17 +452,27 @@ public final class MemorySource implements DataSource {
         }
     }
 
-    /** Array columns cut into slices; nothing can be bad. */
+    /** Array columns cut into slices; only an infinity in a {@code double[]} or {@code float[]} can be bad. */
     private static final class SlicedBatches implements FrameBatches {
+        private final String name;
         private final Frame frame;
         private final int batchSize;
+        private final BadRowPolicy policy;
         private final IngestReport.Builder report;
+        private final List<DoubleColumn> numeric = new ArrayList<>();
         private int from;
 
-        SlicedBatches(String name, Frame frame, int batchSize) {
+        SlicedBatches(String name, Frame frame, int batchSize, BadRowPolicy policy) {
+            this.name = name;
             this.frame = frame;
             this.batchSize = batchSize;
+            this.policy = policy;
             this.report = IngestReport.newBuilder(name);
+            for (Column c : frame.columns()) {
+                if (c instanceof DoubleColumn d) {
+                    numeric.add(d);
+                }
+            }
         }
 
         @Override
@@ -484,9 +497,42 @@ public final class MemorySource implements DataSource {
             }
             int to = (int) Math.min((long) from + batchSize, frame.rowCount());
             Frame f = from == 0 && to == frame.rowCount() ? frame : frame.slice(from, to);
-            report.accept(to - from);
+            int[] kept = finiteRows(from, to);
             from = to;
-            return f;
+            report.accept(kept == null ? f.rowCount() : kept.length);
+            return kept == null ? f : f.rows(kept);
+        }
+
+        /** The positions in {@code [from, to)} (relative to {@code from}) without an infinity; null when all are. */
+        private int[] finiteRows(int from, int to) {
+            int[] kept = null;
+            int k = 0;
+            for (int r = from; r < to; r++) {
+                DoubleColumn bad = null;
+                for (DoubleColumn d : numeric) {
+                    if (Double.isInfinite(d.getDouble(r))) {
+                        bad = d;
+                        break;
+                    }
+                }
+                if (bad == null) {
+                    if (kept != null) {
+                        kept[k] = r - from;
+                    }
+                    k++;
+                    continue;
+                }
+                RowBatches.reject(policy, report, name, r + 1L, bad.name(), Double.toString(bad.getDouble(r)),
+                        RejectReason.NON_FINITE, RowBatches.problem(RejectReason.NON_FINITE),
+                        ColumnCells.FINITE_NUMBER, null);
+                if (kept == null) {
+                    kept = new int[to - from];
+                    for (int i = 0; i < k; i++) {
+                        kept[i] = i;
+                    }
+                }
+            }
+            return kept == null ? null : Arrays.copyOf(kept, k);
         }
 
         @Override

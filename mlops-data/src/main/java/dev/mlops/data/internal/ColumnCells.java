@@ -32,6 +32,10 @@ public abstract class ColumnCells {
         this.field = field;
     }
 
+    /** What a NUMERIC cell holding an infinity was expected to be, for messages of every source. */
+    public static final String FINITE_NUMBER = "a finite number: infinities and values beyond +-1.8e308 are refused;"
+            + " write a cap or leave the cell empty (missing)";
+
     /** Cells for a column of this field, sized for about {@code expectedRows} rows per batch. */
     public static ColumnCells forField(Field field, int expectedRows) {
         int rows = nextCapacity(expectedRows);
@@ -90,6 +94,8 @@ public abstract class ColumnCells {
     static final class Doubles extends ColumnCells {
         private DoubleColumn.Builder builder;
         private double staged;
+        /** Why the last value failed: not a number at all, or a number beyond the finite doubles. */
+        private RejectReason failure = RejectReason.BAD_NUMBER;
 
         Doubles(Field field, int rows) {
             super(field);
@@ -98,20 +104,12 @@ public abstract class ColumnCells {
 
         @Override
         public boolean stageText(String raw) {
-            if (parsers.parseDouble(raw)) {
-                staged = parsers.doubleValue;
-                return true;
-            }
-            return false;
+            return parsers.parseDouble(raw) ? stageDouble(parsers.doubleValue) : notANumber();
         }
 
         @Override
         public boolean stageChars(char[] chars, int from, int to) {
-            if (parsers.parseDouble(slice.set(chars, from, to))) {
-                staged = parsers.doubleValue;
-                return true;
-            }
-            return false;
+            return parsers.parseDouble(slice.set(chars, from, to)) ? stageDouble(parsers.doubleValue) : notANumber();
         }
 
         @Override
@@ -121,10 +119,24 @@ public abstract class ColumnCells {
                 return true;
             }
             if (value instanceof Number n && !(value instanceof BigInteger && ((BigInteger) value).bitLength() > 1023)) {
-                staged = n.doubleValue();
-                return true;
+                return stageDouble(n.doubleValue());
             }
-            return value instanceof CharSequence s && stageText(s.toString());
+            return value instanceof CharSequence s ? stageText(s.toString()) : notANumber();
+        }
+
+        /** Infinities are refused (decision 080); NaN stays what it always was here, a missing value. */
+        private boolean stageDouble(double v) {
+            if (Double.isInfinite(v)) {
+                failure = RejectReason.NON_FINITE;
+                return false;
+            }
+            staged = v;
+            return true;
+        }
+
+        private boolean notANumber() {
+            failure = RejectReason.BAD_NUMBER;
+            return false;
         }
 
         @Override
@@ -146,12 +158,12 @@ public abstract class ColumnCells {
 
         @Override
         public RejectReason reason() {
-            return RejectReason.BAD_NUMBER;
+            return failure;
         }
 
         @Override
         public String expected() {
-            return "a decimal number such as 12, -0.5 or 1.5e3";
+            return failure == RejectReason.NON_FINITE ? FINITE_NUMBER : "a decimal number such as 12, -0.5 or 1.5e3";
         }
     }
 

@@ -154,6 +154,15 @@ public abstract class RowBatches implements FrameBatches {
      */
     protected final void reject(long line, String column, String raw, RejectReason reason, String problem,
             String expected, String hint) {
+        reject(policy, report, source, line, column, raw, reason, problem, expected, hint);
+    }
+
+    /**
+     * Leaves a row out of any reader, row-by-row or not: throws under {@link BadRowPolicy#FAIL_FAST}, else counts
+     * it in {@code report}. The parameters are those of the instance method, plus the policy, report and source.
+     */
+    public static void reject(BadRowPolicy policy, IngestReport.Builder report, String source, long line,
+            String column, String raw, RejectReason reason, String problem, String expected, String hint) {
         String advice = hint != null ? hint : "Fix the input, or read with BadRowPolicy.SKIP_AND_REPORT to leave"
                 + " such rows out and count them in the ingest report.";
         if (policy == BadRowPolicy.FAIL_FAST) {
@@ -167,9 +176,10 @@ public abstract class RowBatches implements FrameBatches {
     }
 
     /** The usual problem text of a reason. */
-    protected static String problem(RejectReason reason) {
+    public static String problem(RejectReason reason) {
         return switch (reason) {
             case BAD_NUMBER -> "Bad number";
+            case NON_FINITE -> "Non-finite number";
             case BAD_INTEGER -> "Bad whole number";
             case BAD_BOOLEAN -> "Bad boolean";
             case BAD_TIMESTAMP -> "Bad date or timestamp";

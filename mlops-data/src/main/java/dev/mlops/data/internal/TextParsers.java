@@ -17,7 +17,9 @@ import java.util.Locale;
  *
  * <p>Numbers follow a strict decimal grammar ({@code [+-]digits[.digits][(e|E)[+-]digits]}, plus {@code NaN},
  * {@code Infinity} and {@code inf} in any case), so that {@code 1d}, {@code 0x10} or {@code 1_000}, which
- * {@link Double#parseDouble} or Java literals would accept, are not silently read as numbers. Not thread-safe.
+ * {@link Double#parseDouble} or Java literals would accept, are not silently read as numbers. Infinities (and
+ * literals beyond the doubles, such as {@code 1e309}) parse, so type inference sees a number column, but the
+ * sources then refuse such cells as {@code non-finite} (decision 080). Not thread-safe.
  */
 public final class TextParsers {
     private static final double[] POWERS_OF_TEN = {

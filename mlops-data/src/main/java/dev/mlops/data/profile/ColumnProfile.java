@@ -61,6 +61,14 @@ public final class ColumnProfile {
         return count - missing;
     }
 
+    /**
+     * The number of values that were positive or negative infinity: neither missing nor part of the moments,
+     * quantiles or histogram (0 for non-numeric columns).
+     */
+    public long infinite() {
+        return moments == null ? 0 : moments.infinite();
+    }
+
     /** The share of missing values; 0 for an empty column. */
     public double missingShare() {
         return count == 0 ? 0 : (double) missing / count;
@@ -118,6 +126,7 @@ public final class ColumnProfile {
     public String toString() {
         return "ColumnProfile[" + name + " " + type + ", count=" + count + ", missing=" + missing
                 + (moments == null ? "" : ", mean=" + moments.mean() + ", sd=" + moments.stdDev())
+                + (infinite() == 0 ? "" : ", infinite=" + infinite())
                 + (distinct == null ? "" : ", distinct~" + Math.round(distinct.estimate())) + "]";
     }
 }

@@ -210,9 +210,12 @@ public final class Profile {
         return root;
     }
 
+    /** A double as JSON: NaN ("none") as null, an infinite sum of squares as the text {@code "Infinity"}. */
     private static void putDouble(ObjectNode n, String key, double v) {
         if (Double.isFinite(v)) {
             n.put(key, v);
+        } else if (Double.isInfinite(v)) {
+            n.put(key, v > 0 ? "Infinity" : "-Infinity");
         } else {
             n.putNull(key);
         }
@@ -220,6 +223,9 @@ public final class Profile {
 
     private static double getDouble(JsonNode n, String key) {
         JsonNode v = n.get(key);
+        if (v != null && v.isTextual()) {
+            return v.asText().startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
         return v == null || v.isNull() ? Double.NaN : v.asDouble();
     }
 
@@ -252,8 +258,8 @@ public final class Profile {
                 if (o.has("moments")) {
                     JsonNode n = o.get("moments");
                     mo = new Moments(n.get("count").asLong(), getDouble(n, "mean"), getDouble(n, "m2"),
-                            getDouble(n, "min"), getDouble(n, "max"), n.get("zeros").asLong(),
-                            n.get("infinite").asLong());
+                            getDouble(n, "min"), getDouble(n, "max"), n.path("zeros").asLong(0),
+                            n.path("infinite").asLong(0)); // absent from profiles written before decision 080
                 }
                 QuantileSketch q = o.has("quantiles")
                         ? QuantileSketch.fromBase64(o.get("quantiles").get("sketch").asText()) : null;

@@ -202,11 +202,7 @@ public final class Profiler {
         /** Moments of the chunk (two passes over L1-resident data), then sketches of its finite values. */
         private void addChunk(double[] buffer, int len, double[] clean, boolean distinct) {
             int n = 0;
-            long zeros = 0;
             long inf = 0;
-            double sum = 0;
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < len; i++) {
                 double v = buffer[i];
                 if (v - v != 0) { // NaN or infinite
@@ -216,25 +212,11 @@ public final class Profiler {
                     continue;
                 }
                 clean[n++] = v;
-                sum += v;
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-                zeros += v == 0 ? 1 : 0;
             }
+            moments = moments.merge(Moments.ofFinite(clean, n, inf));
             if (n == 0) {
-                moments = moments.merge(new Moments(0, Double.NaN, 0, Double.NaN, Double.NaN, 0, inf));
                 return;
             }
-            double mean = sum / n;
-            double m2 = 0;
-            double comp = 0;
-            for (int i = 0; i < n; i++) {
-                double dlt = clean[i] - mean;
-                m2 += dlt * dlt;
-                comp += dlt;
-            }
-            m2 -= comp * comp / n;
-            moments = moments.merge(new Moments(n, mean, Math.max(m2, 0), min, max, zeros, inf));
             kll.update(clean, 0, n);
             if (distinct && hll != null) {
                 for (int i = 0; i < n; i++) {

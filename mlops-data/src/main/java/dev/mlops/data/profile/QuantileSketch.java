@@ -99,8 +99,10 @@ public final class QuantileSketch {
             return new Histogram(new double[] {lo, hi}, new long[] {sketch.getN()});
         }
         double[] edges = new double[bins + 1];
+        boolean wide = Double.isInfinite(hi - lo); // beyond the doubles (e.g. -1e308 to 1e308): interpolate
         for (int i = 0; i <= bins; i++) {
-            edges[i] = lo + (hi - lo) * i / bins;
+            double t = (double) i / bins;
+            edges[i] = wide ? lo * (1 - t) + hi * t : lo + (hi - lo) * i / bins;
         }
         edges[bins] = hi;
         double[] splits = new double[bins - 1];

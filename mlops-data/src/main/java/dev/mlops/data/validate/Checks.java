@@ -373,6 +373,79 @@ final class Checks {
                         ok ? "" : "the newest " + c.column() + " is " + age + " old at " + now + ", older than "
                                 + f.maxAge() + "; refresh the data");
             }
+            if (c instanceof Constraint.Finite) {
+                if (!col.type().isNumeric()) {
+                    return new Outcome(false, col.type().name(), null, c.column() + " is " + col.type()
+                            + "; a finiteness rule needs a number column");
+                }
+                BitSet bad = new BitSet();
+                for (int r = 0; r < n; r++) {
+                    if (Double.isInfinite(numeric(col, r))) {
+                        bad.set(r);
+                    }
+                }
+                return rowOutcome(bad, n, "values of " + c.column() + " are infinite, which the reference never"
+                        + " was; find the division by zero or overflow upstream, or drop those rows");
+            }
+            if (c instanceof Constraint.MissingShare ms) {
+                long missing = col.missingCount();
+                double share = n == 0 ? 0 : (double) missing / n;
+                double limit = ms.limit(n);
+                boolean ok = share <= limit;
+                String observed = String.format(Locale.ROOT, "%d of %d missing (%.2f%%), at most %.2f%% expected",
+                        missing, n, share * 100, limit * 100);
+                return new Outcome(ok, observed, null, ok ? "" : c.column() + " has " + observed
+                        + " from the reference's " + ms.referenceMissing() + " of " + ms.referenceRows()
+                        + " rows: more than sampling explains; check the source for a dropped field or a failed join");
+            }
+            if (c instanceof Constraint.NewValueShare nv) {
+                Set<String> known = new HashSet<>(nv.values());
+                long present = 0;
+                long unseen = 0;
+                Set<String> unexpected = new java.util.TreeSet<>();
+                for (int r = 0; r < n; r++) {
+                    String s = text(col, r);
+                    if (s != null) {
+                        present++;
+                        if (!known.contains(s)) {
+                            unseen++;
+                            unexpected.add(s);
+                        }
+                    }
+                }
+                double share = present == 0 ? 0 : (double) unseen / present;
+                double limit = nv.limit(present);
+                boolean ok = share <= limit;
+                String observed = String.format(Locale.ROOT, "%d of %d values new (%.2f%%), at most %.2f%% expected",
+                        unseen, present, share * 100, limit * 100)
+                        + (unexpected.isEmpty() ? "" : " " + first(unexpected, 5));
+                return new Outcome(ok, observed, null, ok ? "" : c.column() + " has " + observed
+                        + ": more new values than sampling explains; a category was renamed or the source changed");
+            }
+            if (c instanceof Constraint.Mean mn) {
+                if (!col.type().isNumeric() && col.type() != FieldType.TIMESTAMP) {
+                    return new Outcome(false, col.type().name(), null, c.column() + " is " + col.type()
+                            + "; a mean needs a number, integer or timestamp column");
+                }
+                double[] values = new double[n];
+                int m = 0;
+                for (int r = 0; r < n; r++) {
+                    double v = numeric(col, r);
+                    if (Double.isFinite(v)) {
+                        values[m++] = v;
+                    }
+                }
+                if (m == 0) {
+                    return new Outcome(true, "no values", null, "");
+                }
+                dev.mlops.data.profile.Moments mo = dev.mlops.data.profile.Moments.of(values, 0, m);
+                double tolerance = mn.tolerance(m, mo.stdDev());
+                boolean ok = Math.abs(mo.mean() - mn.mean()) <= tolerance;
+                String observed = "mean " + round6(mo.mean()) + " of " + m + " values, allowed "
+                        + round6(mn.mean() - tolerance) + " to " + round6(mn.mean() + tolerance);
+                return new Outcome(ok, observed, null, ok ? "" : "the " + observed + ": the values of " + c.column()
+                        + " moved further than sampling explains; check units, scaling or the source");
+            }
             throw new IllegalStateException("Unknown constraint " + c);
         }
     }
@@ -390,6 +463,12 @@ final class Checks {
 
     private static String fmt(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** Six significant digits, for computed statistics. */
+    private static String round6(double v) {
+        return Double.isFinite(v) ? new java.math.BigDecimal(v).round(new java.math.MathContext(6))
+                .stripTrailingZeros().toPlainString() : Double.toString(v);
     }
 
     private static String first(Set<String> values, int k) {

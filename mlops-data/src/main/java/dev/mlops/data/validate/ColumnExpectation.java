@@ -49,6 +49,11 @@ public final class ColumnExpectation {
         return validator.with(new Constraint.Range(column, min, max, severity));
     }
 
+    /** Every present value is a finite number: no infinity (inferred for numbers whose reference had none). */
+    public Validator finite() {
+        return validator.with(new Constraint.Finite(column, severity));
+    }
+
     /** Every present value is one of these. */
     public Validator in(String... values) {
         return in(Arrays.asList(values));

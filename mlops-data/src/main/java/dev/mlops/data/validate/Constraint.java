@@ -21,7 +21,11 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = Constraint.Unique.class, name = "unique"),
         @JsonSubTypes.Type(value = Constraint.Cardinality.class, name = "cardinality"),
         @JsonSubTypes.Type(value = Constraint.RowCount.class, name = "rowCount"),
-        @JsonSubTypes.Type(value = Constraint.Freshness.class, name = "freshness")
+        @JsonSubTypes.Type(value = Constraint.Freshness.class, name = "freshness"),
+        @JsonSubTypes.Type(value = Constraint.Finite.class, name = "finite"),
+        @JsonSubTypes.Type(value = Constraint.MissingShare.class, name = "missingShare"),
+        @JsonSubTypes.Type(value = Constraint.NewValueShare.class, name = "newValueShare"),
+        @JsonSubTypes.Type(value = Constraint.Mean.class, name = "mean")
 })
 public sealed interface Constraint {
 
@@ -233,11 +237,150 @@ public sealed interface Constraint {
         }
     }
 
+    /**
+     * Every present value is a finite number: no positive or negative infinity (decision 080).
+     *
+     * @param column   a numeric column
+     * @param severity how much a violation matters
+     */
+    record Finite(String column, Severity severity) implements Constraint {
+        @Override
+        public String describe() {
+            return column + " is finite";
+        }
+    }
+
+    /**
+     * The share of missing values is no higher than sampling from the reference explains: the reference had
+     * {@code referenceMissing} missing of {@code referenceRows} rows, and a frame of {@code m} rows fails when its
+     * missing share exceeds the Wilson upper bound of the reference share plus the binomial spread of {@code m}
+     * rows, at one-sided {@code confidence}, and also exceeds the reference share plus {@code slack}
+     * (decision 081).
+     *
+     * @param column           the column
+     * @param referenceRows    the rows of the reference
+     * @param referenceMissing its missing values
+     * @param slack            rises up to this share are never an error
+     * @param confidence       the one-sided confidence of the bound, in (0.5, 1)
+     * @param severity         how much a violation matters
+     */
+    record MissingShare(String column, long referenceRows, long referenceMissing, double slack, double confidence,
+                        Severity severity) implements Constraint {
+        /** Checks the counts and the confidence. */
+        public MissingShare {
+            Objects.requireNonNull(column, "column");
+            checkSample(column, referenceRows, referenceMissing, slack, confidence);
+        }
+
+        /** The key of {@link Completeness}: one rule on a column's missing values, so {@code notNull()} replaces it. */
+        @Override
+        public String key() {
+            return Completeness.class.getSimpleName() + ":" + column;
+        }
+
+        /** The largest missing share allowed in a frame of {@code rows} rows. */
+        public double limit(long rows) {
+            return Sampling.shareLimit(referenceMissing, referenceRows, rows, confidence, slack);
+        }
+
+        @Override
+        public String describe() {
+            return column + " missing about as often as in the reference (" + pct((double) referenceMissing
+                    / Math.max(1, referenceRows)) + " of " + referenceRows + " rows)";
+        }
+    }
+
+    /**
+     * The share of present values outside the reference's set is no higher than sampling explains: of
+     * {@code referenceValues} reference values, {@code referenceSingletons} were seen once, which estimates the
+     * share of values a new sample shows that the reference never saw (Good and Turing); a frame fails when the
+     * share of its values outside {@code values} exceeds that estimate's bound as in {@link MissingShare}.
+     * Single new values are the business of {@link AllowedValues} (a warning in inferred contracts).
+     *
+     * @param column              the column
+     * @param values              the values the reference held
+     * @param referenceValues     the present values of the reference
+     * @param referenceSingletons the values it held exactly once
+     * @param slack               rises up to this share are never an error
+     * @param confidence          the one-sided confidence of the bound, in (0.5, 1)
+     * @param severity            how much a violation matters
+     */
+    record NewValueShare(String column, List<String> values, long referenceValues, long referenceSingletons,
+                         double slack, double confidence, Severity severity) implements Constraint {
+        /** Checks the counts and copies the values. */
+        public NewValueShare {
+            Objects.requireNonNull(column, "column");
+            values = List.copyOf(values);
+            checkSample(column, referenceValues, referenceSingletons, slack, confidence);
+        }
+
+        /** The largest share of new values allowed among {@code presentValues} values. */
+        public double limit(long presentValues) {
+            return Sampling.shareLimit(referenceSingletons, referenceValues, presentValues, confidence, slack);
+        }
+
+        @Override
+        public String describe() {
+            return column + " mostly of the " + values.size() + " values seen in the reference";
+        }
+    }
+
+    /**
+     * The mean of the present values lies as near the reference mean as two samples of the same data would: a
+     * frame whose {@code m} values have mean {@code x} and deviation {@code s} fails when
+     * {@code |x - mean| > z * sqrt(stdDev^2 / referenceValues + max(s, stdDev)^2 / m)}, {@code z} the two-sided
+     * normal quantile at {@code confidence} (Welch's test; decision 081).
+     *
+     * @param column          a numeric column
+     * @param referenceValues the present, finite values of the reference
+     * @param mean            their mean
+     * @param stdDev          their sample standard deviation
+     * @param confidence      the two-sided confidence, in (0.5, 1)
+     * @param severity        how much a violation matters
+     */
+    record Mean(String column, long referenceValues, double mean, double stdDev, double confidence,
+                Severity severity) implements Constraint {
+        /** Checks the statistics. */
+        public Mean {
+            Objects.requireNonNull(column, "column");
+            if (referenceValues < 2 || !Double.isFinite(mean) || !(stdDev >= 0) || Double.isInfinite(stdDev)
+                    || !(confidence > 0.5 && confidence < 1)) {
+                throw new IllegalArgumentException("Mean of '" + column + "' needs at least 2 reference values,"
+                        + " a finite mean and deviation and a confidence in (0.5, 1); got " + referenceValues
+                        + " values, mean " + mean + ", sd " + stdDev + ", confidence " + confidence);
+            }
+        }
+
+        /** The largest distance from {@link #mean()} allowed for {@code values} values of deviation {@code sd}. */
+        public double tolerance(long values, double sd) {
+            return Sampling.meanTolerance(referenceValues, stdDev, values, sd, confidence);
+        }
+
+        @Override
+        public String describe() {
+            return "mean of " + column + " near " + digits4(mean) + " (sd " + digits4(stdDev) + ")";
+        }
+    }
+
+    private static void checkSample(String column, long rows, long hits, double slack, double confidence) {
+        if (rows < 0 || hits < 0 || hits > rows || !(slack >= 0 && slack <= 1)
+                || !(confidence > 0.5 && confidence < 1)) {
+            throw new IllegalArgumentException("The share rule of '" + column + "' needs 0 <= hits <= rows, slack"
+                    + " in [0, 1] and confidence in (0.5, 1); got " + hits + " of " + rows + ", slack " + slack
+                    + ", confidence " + confidence);
+        }
+    }
+
     private static String pct(double share) {
         return String.format(java.util.Locale.ROOT, "%.2f%%", share * 100);
     }
 
     private static String num(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** Four significant digits, for statistics whose last digits are noise. */
+    private static String digits4(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 }

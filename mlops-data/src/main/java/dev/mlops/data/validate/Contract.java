@@ -9,12 +9,12 @@ import dev.mlops.api.FieldRole;
 import dev.mlops.api.FieldType;
 import dev.mlops.api.Frame;
 import dev.mlops.api.Json;
+import dev.mlops.data.profile.Moments;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -64,8 +64,11 @@ public record Contract(int formatVersion, List<Constraint> constraints) {
     }
 
     /**
-     * The contract a reference frame satisfies: each column's type and completeness, numeric ranges widened by the
-     * margin, allowed sets of low-cardinality categories, uniqueness of id-like columns, and a row-count range.
+     * The contract a reference frame satisfies and other samples of the same data satisfy too (decision 081):
+     * each column's type; its missing share within sampling tolerance; for numbers a wide range (an error from {@link InferenceOptions#minDistributionValues()} values,
+     * never below 0 for non-negative data), a mean within sampling tolerance and finiteness; for low-cardinality
+     * labels the allowed set (a warning) and the share of new values within sampling tolerance; uniqueness of
+     * id-like columns; and a row-count range.
      */
     public static Contract inferFrom(Frame reference, InferenceOptions options) {
         List<Constraint> out = new ArrayList<>();
@@ -75,61 +78,113 @@ public record Contract(int formatVersion, List<Constraint> constraints) {
         for (Column c : reference.columns()) {
             String name = c.name();
             out.add(new Constraint.TypeIs(name, c.type(), Severity.ERROR));
-            double missingShare = n == 0 ? 0 : (double) c.missingCount() / n;
-            out.add(new Constraint.Completeness(name,
-                    missingShare == 0 ? 0 : Math.min(1, missingShare + options.missingShareSlack()), Severity.ERROR));
-            if ((c.type() == FieldType.NUMERIC || c.type() == FieldType.INTEGER) && c.missingCount() < n) {
-                double min = Double.POSITIVE_INFINITY;
-                double max = Double.NEGATIVE_INFINITY;
-                for (int r = 0; r < c.size(); r++) {
-                    double v = Checks.numeric(c, r);
-                    if (Double.isFinite(v)) {
-                        min = Math.min(min, v);
-                        max = Math.max(max, v);
-                    }
-                }
-                if (min <= max) {
-                    double span = max > min ? max - min : Math.max(Math.abs(max), 1);
-                    double lo = min - options.rangeMargin() * span;
-                    double hi = max + options.rangeMargin() * span;
-                    if (c.type() == FieldType.INTEGER) {
-                        lo = Math.floor(lo);
-                        hi = Math.ceil(hi);
-                    }
-                    out.add(new Constraint.Range(name, lo, hi, Severity.ERROR));
-                }
+            out.add(new Constraint.MissingShare(name, n, c.missingCount(), options.missingShareSlack(),
+                    options.confidence(), Severity.ERROR));
+            if (c.type() == FieldType.NUMERIC || c.type() == FieldType.INTEGER) {
+                inferNumeric(c, options, out);
             }
             boolean idLike = c.field().role() == FieldRole.ID
                     || (ID_NAME.matcher(name).find() && c.missingCount() == 0 && n > 1
                     && (c.type() == FieldType.INTEGER || c.type() == FieldType.TEXT
-                    || c.type() == FieldType.CATEGORICAL) && distinct(c).size() == n);
+                    || c.type() == FieldType.CATEGORICAL) && valueCounts(c).size() == n);
             if (idLike) {
                 out.add(new Constraint.Unique(name, Severity.ERROR));
             } else if (c.type() == FieldType.CATEGORICAL || c.type() == FieldType.TEXT) {
-                Set<String> values = distinct(c);
-                if (!values.isEmpty() && values.size() <= options.maxCategories()) {
-                    out.add(new Constraint.AllowedValues(name, new ArrayList<>(new TreeSet<>(values)),
-                            Severity.ERROR));
+                Map<String, Long> counts = valueCounts(c);
+                if (!counts.isEmpty() && counts.size() <= options.maxCategories()) {
+                    List<String> values = new ArrayList<>(new TreeSet<>(counts.keySet()));
+                    long singletons = counts.values().stream().filter(k -> k == 1).count();
+                    out.add(new Constraint.AllowedValues(name, values, Severity.WARNING));
+                    out.add(new Constraint.NewValueShare(name, values, c.size() - c.missingCount(), singletons,
+                            options.missingShareSlack(), options.confidence(), Severity.ERROR));
                 }
             }
         }
-        return of(out);
+        return of(perRuleConfidence(out, options.confidence()));
     }
 
-    private static Set<String> distinct(Column c) {
-        Set<String> out = new HashSet<>();
+    /**
+     * The sampling rules with the contract's confidence shared out among them (Bonferroni): with k such rules each
+     * holds at {@code 1 - (1 - confidence) / k}, so a sample of the same data fails any of them at most
+     * {@code 1 - confidence} of the time, however many columns the frame has.
+     */
+    private static List<Constraint> perRuleConfidence(List<Constraint> rules, double confidence) {
+        long k = rules.stream().filter(r -> r instanceof Constraint.MissingShare || r instanceof Constraint.Mean
+                || r instanceof Constraint.NewValueShare).count();
+        double each = 1 - (1 - confidence) / Math.max(1, k);
+        List<Constraint> out = new ArrayList<>(rules.size());
+        for (Constraint r : rules) {
+            if (r instanceof Constraint.MissingShare m) {
+                r = new Constraint.MissingShare(m.column(), m.referenceRows(), m.referenceMissing(), m.slack(), each,
+                        m.severity());
+            } else if (r instanceof Constraint.Mean m) {
+                r = new Constraint.Mean(m.column(), m.referenceValues(), m.mean(), m.stdDev(), each, m.severity());
+            } else if (r instanceof Constraint.NewValueShare v) {
+                r = new Constraint.NewValueShare(v.column(), v.values(), v.referenceValues(),
+                        v.referenceSingletons(), v.slack(), each, v.severity());
+            }
+            out.add(r);
+        }
+        return out;
+    }
+
+    /** Range, mean and finiteness of a number column. */
+    private static void inferNumeric(Column c, InferenceOptions options, List<Constraint> out) {
+        double[] values = new double[c.size()];
+        int m = 0;
+        long infinite = 0;
+        for (int r = 0; r < c.size(); r++) {
+            double v = Checks.numeric(c, r);
+            if (Double.isFinite(v)) {
+                values[m++] = v;
+            } else if (Double.isInfinite(v)) {
+                infinite++;
+            }
+        }
+        if (c.type() == FieldType.NUMERIC && infinite == 0) {
+            out.add(new Constraint.Finite(c.name(), Severity.ERROR));
+        }
+        if (m == 0) {
+            return;
+        }
+        Moments mo = Moments.of(values, 0, m);
+        double min = mo.min();
+        double max = mo.max();
+        double span = max > min ? max - min : Math.max(Math.abs(max), 1);
+        double lo = min - options.rangeMargin() * span;
+        double hi = max + options.rangeMargin() * span;
+        if (min == 0 || min > 0 && c.type() == FieldType.INTEGER) {
+            // Data with a floor at 0 (amounts, zero-inflated measures) or non-negative whole numbers (counts, ages)
+            // stays non-negative: a sign error is an error at any sample size. Positive reals without zeros get
+            // no floor: a log-ratio seen only above 0 may still dip below it.
+            lo = Math.max(lo, 0);
+        }
+        if (c.type() == FieldType.INTEGER) {
+            lo = Math.floor(lo);
+            hi = Math.ceil(hi);
+        }
+        boolean enough = m >= options.minDistributionValues();
+        out.add(new Constraint.Range(c.name(), lo, hi, enough ? Severity.ERROR : Severity.WARNING));
+        double sd = mo.stdDev();
+        if (enough && sd > 0 && Double.isFinite(sd)) {
+            out.add(new Constraint.Mean(c.name(), m, mo.mean(), sd, options.confidence(), Severity.ERROR));
+        }
+    }
+
+    private static Map<String, Long> valueCounts(Column c) {
+        Map<String, Long> out = new HashMap<>();
         if (c instanceof CategoricalColumn cat) {
             int[] counts = cat.codeCounts();
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] > 0) {
-                    out.add(cat.dictionary().get(i));
+                    out.merge(cat.dictionary().get(i), (long) counts[i], Long::sum);
                 }
             }
             return out;
         }
         for (int r = 0; r < c.size(); r++) {
             if (!c.isMissing(r)) {
-                out.add(String.valueOf(c.value(r)));
+                out.merge(String.valueOf(c.value(r)), 1L, Long::sum);
             }
         }
         return out;

@@ -20,6 +20,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ValidatorTest {
+    /** Margins of the first format (10 % of the span) and distribution rules from two values, for tiny frames. */
+    static final InferenceOptions TIGHT = new InferenceOptions(0.1, 50, 10, 0.05, 0.999, 2);
+
     static Frame people() {
         return Frame.of(LongColumn.of("customer_id", 1, 2, 3, 4, 5, 6),
                 DoubleColumn.of("age", 25, 40, 33, Double.NaN, 61, 19),
@@ -56,25 +59,124 @@ class ValidatorTest {
     void inferFrom_infersTypesRangesDomainsUniquenessAndRowCount() {
         Contract c = Contract.inferFrom(people());
         assertTrue(c.constraints().contains(new Constraint.TypeIs("age", FieldType.NUMERIC, Severity.ERROR)));
-        // ages 19..61: span 42, margin 10% = 4.2 each side
-        Constraint.Range age = (Constraint.Range) c.constraintsOn("age").stream()
-                .filter(x -> x instanceof Constraint.Range).findFirst().orElseThrow();
-        assertEquals(19 - 4.2, age.min(), 1e-9);
-        assertEquals(61 + 4.2, age.max(), 1e-9);
-        // 1 of 6 missing, plus 5% slack
-        assertTrue(c.constraints().contains(new Constraint.Completeness("age", 1.0 / 6 + 0.05, Severity.ERROR)));
+        // ages 19..61 (real numbers without a 0, so no floor at 0): span 42, margin 3 spans each side; only 5
+        // values, so the range is a warning and there is no mean rule (decision 081)
+        assertTrue(c.constraints().contains(new Constraint.Range("age", 19 - 3 * 42, 61 + 3 * 42, Severity.WARNING)),
+                c.constraintsOn("age").toString());
+        assertTrue(c.constraintsOn("age").stream().noneMatch(x -> x instanceof Constraint.Mean));
+        assertTrue(c.constraints().contains(new Constraint.Finite("age", Severity.ERROR)));
+        // 1 of 6 missing: the share rule keeps both counts and tests each frame against its own size
+        // the contract's confidence 0.99 is shared among its 8 sampling rules (6 missing shares, 2 new-value shares)
+        double each = 1 - (1 - 0.99) / 8;
+        assertTrue(c.constraints().contains(new Constraint.MissingShare("age", 6, 1, 0.05, each, Severity.ERROR)));
         assertTrue(c.constraints().contains(new Constraint.AllowedValues("housing", List.of("free", "own", "rent"),
-                Severity.ERROR)));
+                Severity.WARNING)));
+        assertTrue(c.constraints().contains(new Constraint.NewValueShare("housing", List.of("free", "own", "rent"),
+                6, 1, 0.05, each, Severity.ERROR)));
         assertTrue(c.constraints().contains(new Constraint.Unique("customer_id", Severity.ERROR)));
         assertTrue(c.constraints().contains(new Constraint.RowCount(0, 60, Severity.WARNING)));
-        // integers round outwards: 1..6, span 5, margin 0.5
-        assertTrue(c.constraints().contains(new Constraint.Range("customer_id", 0, 7, Severity.ERROR)));
+        // integers round outwards: 1..6, span 5, margin 15
+        assertTrue(c.constraints().contains(new Constraint.Range("customer_id", 0, 21, Severity.WARNING)));
+    }
+
+    @Test
+    void inferFrom_tightOptions_keepTheFirstFormatsMargins() {
+        Contract c = Contract.inferFrom(people(), TIGHT);
+        // ages 19..61: span 42, margin 10% = 4.2 each side, an error because TIGHT asks for only 2 values
+        assertTrue(c.constraints().contains(new Constraint.Range("age", 19 - 4.2, 61 + 4.2, Severity.ERROR)),
+                c.constraintsOn("age").toString());
+        Constraint.Mean mean = (Constraint.Mean) c.constraintsOn("age").stream()
+                .filter(x -> x instanceof Constraint.Mean).findFirst().orElseThrow();
+        assertEquals(35.6, mean.mean(), 1e-12);
+        assertEquals(5, mean.referenceValues());
+    }
+
+    @Test
+    void inferFrom_credit_eachNumberGetsAnErrorRangeAMeanAndFiniteness() {
+        Frame credit = dev.mlops.data.CsvSource.of(java.nio.file.Path.of(
+                "../samples/src/main/resources/datasets/credit-g.csv")).read();
+        Contract c = Contract.inferFrom(credit);
+        List<Constraint> age = c.constraintsOn("age");
+        // ages 19..75 in 1000 rows: [max(19 - 3 * 56, 0), 75 + 3 * 56]
+        assertTrue(age.contains(new Constraint.Range("age", 0, 75 + 3 * 56, Severity.ERROR)), age.toString());
+        assertTrue(age.stream().anyMatch(x -> x instanceof Constraint.Mean m && m.referenceValues() == 1000));
+        assertTrue(Validator.of(c).validate(credit).passed());
+        assertTrue(Validator.of(c).validate(credit).warnings().isEmpty());
+    }
+
+    @Test
+    void inferFrom_finiteReference_infinitiesInNewDataAreAnError() {
+        double[] ref = new double[40];
+        java.util.Arrays.setAll(ref, i -> i);
+        Validator v = Validator.inferFrom(Frame.of(DoubleColumn.of("x", ref)));
+        double[] next = ref.clone();
+        next[3] = Double.POSITIVE_INFINITY;
+        next[7] = Double.NEGATIVE_INFINITY;
+        ValidationReport r = v.validate(Frame.of(DoubleColumn.of("x", next)));
+        ConstraintResult finite = find(r, "x is finite");
+        assertFalse(finite.passed());
+        assertEquals(Severity.ERROR, finite.severity());
+        assertEquals(2, finite.failingRows());
+        assertEquals(3, finite.sample().get(0).row());
+        assertFalse(Validator.create().expect("x").finite().validate(Frame.of(DoubleColumn.of("x", next))).passed());
+        // a reference that already held infinities gets no finiteness rule
+        next[20] = Double.NaN;
+        assertTrue(Contract.inferFrom(Frame.of(DoubleColumn.of("x", next))).constraintsOn("x").stream()
+                .noneMatch(c -> c instanceof Constraint.Finite));
+    }
+
+    @Test
+    void inferredShares_judgeEachFrameByItsOwnSize() {
+        // 10 % missing in 1000 reference rows
+        Constraint.MissingShare rule = new Constraint.MissingShare("x", 1000, 100, 0.05, 0.999, Severity.ERROR);
+        Validator v = Validator.create().with(rule);
+        // 4 of 10 missing is chance for 10 rows; 400 of 1000 is not
+        assertTrue(v.validate(Frame.of(DoubleColumn.of("x", withMissing(10, 4)))).passed());
+        ValidationReport big = v.validate(Frame.of(DoubleColumn.of("x", withMissing(1000, 400))));
+        assertFalse(big.passed());
+        assertTrue(big.errors().get(0).observed().startsWith("400 of 1000 missing (40.00%)"),
+                big.errors().get(0).observed());
+        // an explicit notNull() replaces the inferred share rule
+        Validator strict = Validator.inferFrom(people()).expect("age").notNull();
+        assertTrue(strict.contract().constraintsOn("age").stream()
+                .noneMatch(c -> c instanceof Constraint.MissingShare));
+    }
+
+    @Test
+    void inferredNewValueShare_renamedCategoryIsAnError_aRareNewOneAWarning() {
+        String[] ref = new String[300];
+        for (int i = 0; i < ref.length; i++) {
+            ref[i] = i % 3 == 0 ? "own" : i % 3 == 1 ? "rent" : "free";
+        }
+        Validator v = Validator.inferFrom(Frame.of(CategoricalColumn.of("housing", ref)));
+        String[] oneNew = ref.clone();
+        oneNew[5] = "castle";
+        ValidationReport r = v.validate(Frame.of(CategoricalColumn.of("housing", oneNew)));
+        assertTrue(r.passed(), r.summary());
+        assertEquals(1, find(r, "housing in").failingRows());
+        assertEquals(Severity.WARNING, find(r, "housing in").severity());
+        String[] renamed = ref.clone();
+        for (int i = 0; i < renamed.length; i++) {
+            renamed[i] = renamed[i].equals("own") ? "owner" : renamed[i];
+        }
+        ValidationReport bad = v.validate(Frame.of(CategoricalColumn.of("housing", renamed)));
+        assertFalse(bad.passed());
+        assertTrue(find(bad, "housing mostly of").observed().contains("[owner]"), bad.summary());
+    }
+
+    static double[] withMissing(int n, int missing) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = i < missing ? Double.NaN : i;
+        }
+        return v;
     }
 
     @Test
     void contract_jsonRoundTrip_andHandEdit() {
-        Contract c = Contract.inferFrom(people());
+        Contract c = Contract.inferFrom(people(), TIGHT);
         assertEquals(c, Contract.fromJson(c.toJson()));
+        assertEquals(Contract.inferFrom(people()), Contract.fromJson(Contract.inferFrom(people()).toJson()));
         String edited = c.toJson().replace("\"max\" : 65.2", "\"max\" : 30.0");
         ValidationReport r = Validator.of(Contract.fromJson(edited)).validate(people());
         assertEquals(3, r.result("age between 14.8 and 30").orElseThrow().failingRows()); // 40, 33, 61
@@ -82,7 +184,7 @@ class ValidatorTest {
 
     @Test
     void validate_badFrame_countsEveryFailureExactly() {
-        Validator v = Validator.inferFrom(people())
+        Validator v = Validator.inferFrom(people(), TIGHT)
                 .expect("email").matches("[^@]+@[^@]+")
                 .expect("age").notNull()
                 .expectRows("debt below income", List.of("income", "debt"),
@@ -164,7 +266,7 @@ class ValidatorTest {
 
     @Test
     void quarantine_splitsRowsAndNamesBrokenConstraints() {
-        Quarantine q = Validator.inferFrom(people()).quarantine(bad());
+        Quarantine q = Validator.inferFrom(people(), TIGHT).quarantine(bad());
         assertEquals(bad().rowCount(), q.valid().rowCount() + q.invalid().rowCount());
         // row 0 is fine (15 is inside the inferred age range); 1: castle, unknown email, duplicate id;
         // 2: duplicate id; 3: age 130, boat. The missing age of row 2 is within the inferred missing share.
@@ -184,7 +286,7 @@ class ValidatorTest {
 
     @Test
     void report_jsonRoundTrip() {
-        ValidationReport r = Validator.inferFrom(people()).validate(bad(), "bad");
+        ValidationReport r = Validator.inferFrom(people(), TIGHT).validate(bad(), "bad");
         assertEquals(r, ValidationReport.fromJson(r.toJson()));
     }
 
@@ -207,6 +309,13 @@ class ValidatorTest {
     void inferenceOptions_jsonRoundTrip() {
         InferenceOptions o = new InferenceOptions(0.2, 10, 3, 0.01);
         assertEquals(o, InferenceOptions.fromJson(o.toJson()));
+        assertEquals(TIGHT, InferenceOptions.fromJson(TIGHT.toJson()));
+        // options saved before confidence and minDistributionValues existed read with their defaults
+        InferenceOptions old = InferenceOptions.fromJson("{\"rangeMargin\": 0.2, \"maxCategories\": 10,"
+                + " \"rowCountFactor\": 3, \"missingShareSlack\": 0.01}");
+        assertEquals(o, old);
+        assertEquals(0.99, old.confidence());
+        assertThrows(IllegalArgumentException.class, () -> o.withConfidence(1));
         assertThrows(IllegalArgumentException.class, () -> new InferenceOptions(-1, 10, 3, 0));
     }
 
