@@ -160,6 +160,8 @@ class BadRequestCorpusTest {
                         + "\"data\":[\"1\"]}"), 400, "must be a number"),
                 json("NaN token", withX1("{\"name\":\"x1\",\"datatype\":\"FP32\",\"shape\":[1,1],"
                         + "\"data\":[NaN]}"), 400, "not valid JSON"),
+                json("null where missing values are forbidden", withX1("{\"name\":\"x1\",\"datatype\":\"FP32\","
+                        + "\"shape\":[1,1],\"data\":[null]}"), 400, "NAN_NOT_ALLOWED"),
                 json("beyond FP32", withX1("{\"name\":\"x1\",\"datatype\":\"FP32\",\"shape\":[1,1],"
                         + "\"data\":[1e39]}"), 400, "FP32 range"),
                 json("unknown output", okWith(",\"outputs\":[{\"name\":\"score\"}]"), 400,

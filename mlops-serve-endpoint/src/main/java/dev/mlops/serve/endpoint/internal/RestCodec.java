@@ -237,8 +237,12 @@ public final class RestCodec {
                 float[] out = new float[n];
                 for (int k = 0; k < n; k++) {
                     JsonNode v = flat.get(k);
+                    if (v.isNull()) {
+                        out[k] = Float.NaN; // missing: the model's signature decides whether that is allowed
+                        continue;
+                    }
                     if (!v.isNumber()) {
-                        throw element(where, k, v, "a number (FP32)");
+                        throw element(where, k, v, "a number or null (FP32)");
                     }
                     // from the decimal text itself: one correct rounding, the float a client printed comes back
                     out[k] = v.isBigDecimal() ? v.decimalValue().floatValue() : v.floatValue();
@@ -252,8 +256,12 @@ public final class RestCodec {
                 double[] out = new double[n];
                 for (int k = 0; k < n; k++) {
                     JsonNode v = flat.get(k);
+                    if (v.isNull()) {
+                        out[k] = Double.NaN;
+                        continue;
+                    }
                     if (!v.isNumber()) {
-                        throw element(where, k, v, "a number (FP64)");
+                        throw element(where, k, v, "a number or null (FP64)");
                     }
                     out[k] = v.isBigDecimal() ? v.decimalValue().doubleValue() : v.doubleValue();
                     if (Double.isInfinite(out[k])) {
@@ -379,14 +387,22 @@ public final class RestCodec {
     }
 
     private static void writeData(JsonGenerator g, Object data) throws IOException {
-        if (data instanceof double[] a) {
-            g.writeArray(a, 0, a.length);
-            return;
-        }
         g.writeStartArray();
         if (data instanceof float[] a) {
             for (float v : a) {
-                g.writeNumber(v);
+                if (v != v) {
+                    g.writeNull(); // JSON has no NaN: a missing value is null both ways
+                } else {
+                    g.writeNumber(v);
+                }
+            }
+        } else if (data instanceof double[] a) {
+            for (double v : a) {
+                if (v != v) {
+                    g.writeNull();
+                } else {
+                    g.writeNumber(v);
+                }
             }
         } else if (data instanceof long[] a) {
             for (long v : a) {
