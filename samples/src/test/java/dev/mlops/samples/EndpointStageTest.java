@@ -6,15 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mlops.api.DoubleColumn;
 import dev.mlops.api.Frame;
-import dev.mlops.api.model.ElementType;
-import dev.mlops.api.model.ModelArtifact;
 import dev.mlops.api.model.ModelRepository;
-import dev.mlops.api.model.ModelSignature;
-import dev.mlops.api.model.ModelTask;
-import dev.mlops.api.model.TensorSpec;
-import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,18 +18,8 @@ class EndpointStageTest {
 
     @Test
     void run_restAndGrpcAgree_onALoopbackUrl() throws Exception {
-        byte[] bytes;
-        try (InputStream in = EndpointStageTest.class.getResourceAsStream("/models/logreg.onnx")) {
-            bytes = in.readAllBytes();
-        }
-        ModelSignature sig = new ModelSignature(
-                List.of(TensorSpec.column("x1", ElementType.FLOAT, false),
-                        TensorSpec.column("x2", ElementType.FLOAT, false)),
-                List.of(new TensorSpec("label", ElementType.INT64, List.of(-1L), false),
-                        new TensorSpec("probabilities", ElementType.FLOAT, List.of(-1L, 2L), false)),
-                List.of("bad", "good"), ModelTask.CLASSIFICATION);
         ModelRepository repo = ModelRepository.onFileSystem(root);
-        repo.register("credit", ModelArtifact.newBuilder().model(bytes).signature(sig).build());
+        repo.register("credit", ServeStageTest.logreg("run-1"));
         repo.setAlias("credit", "production", 1);
         Frame test = Frame.of(DoubleColumn.of("x1", 0.5, 1.0), DoubleColumn.of("x2", -0.25, 0.0));
         EndpointStage.Result r = EndpointStage.run(repo, "credit", test);

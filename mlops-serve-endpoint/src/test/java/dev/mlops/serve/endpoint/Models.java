@@ -42,14 +42,17 @@ final class Models {
     }
 
     static ModelServer logreg(ServerConfig config) {
-        ModelSignature sig = new ModelSignature(
+        return ModelServer.newBuilder().config(config).artifact(ModelArtifact.newBuilder().model(bytes("logreg"))
+                .signature(logregSignature()).build()).build();
+    }
+
+    static ModelSignature logregSignature() {
+        return new ModelSignature(
                 List.of(TensorSpec.column("x1", ElementType.FLOAT, false),
                         TensorSpec.column("x2", ElementType.FLOAT, false)),
                 List.of(new TensorSpec("label", ElementType.INT64, List.of(-1L), false),
                         new TensorSpec("probabilities", ElementType.FLOAT, List.of(-1L, 2L), false)),
                 List.of("bad", "good"), ModelTask.CLASSIFICATION);
-        return ModelServer.newBuilder().config(config).artifact(ModelArtifact.newBuilder().model(bytes("logreg"))
-                .signature(sig).build()).build();
     }
 
     /** score = x + code(color): x FP32 (NaN allowed) and color BYTES to score FP32. */

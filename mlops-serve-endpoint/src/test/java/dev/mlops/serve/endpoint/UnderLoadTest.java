@@ -3,12 +3,8 @@ package dev.mlops.serve.endpoint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mlops.api.model.ElementType;
 import dev.mlops.api.model.ModelArtifact;
 import dev.mlops.api.model.ModelRepository;
-import dev.mlops.api.model.ModelSignature;
-import dev.mlops.api.model.ModelTask;
-import dev.mlops.api.model.TensorSpec;
 import dev.mlops.serve.ModelServer;
 import java.nio.file.Path;
 import java.util.List;
@@ -91,14 +87,9 @@ class UnderLoadTest {
 
     @Test
     void hotReload_underLoad_failsNoRequest() throws Exception {
-        ModelSignature sig = new ModelSignature(
-                List.of(TensorSpec.column("x1", ElementType.FLOAT, false),
-                        TensorSpec.column("x2", ElementType.FLOAT, false)),
-                List.of(new TensorSpec("label", ElementType.INT64, List.of(-1L), false),
-                        new TensorSpec("probabilities", ElementType.FLOAT, List.of(-1L, 2L), false)),
-                List.of("bad", "good"), ModelTask.CLASSIFICATION);
         ModelRepository repo = ModelRepository.onFileSystem(root);
-        ModelArtifact artifact = ModelArtifact.newBuilder().model(Models.bytes("logreg")).signature(sig).build();
+        ModelArtifact artifact = ModelArtifact.newBuilder().model(Models.bytes("logreg")).signature(Models.logregSignature())
+                .build();
         repo.register("logreg", artifact);
         repo.register("logreg", artifact);
         repo.setAlias("logreg", "production", 1);
