@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mlops.serve.ModelServer;
+import dev.mlops.serve.ServerConfig;
 import inference.OpenInferenceGrpc.ServerLiveRequest;
 import inference.OpenInferenceGrpc.ServerMetadataRequest;
 import io.grpc.ManagedChannel;
@@ -22,7 +23,10 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -154,6 +158,35 @@ class SafetyTest {
             assertEquals(200, held.get(30, TimeUnit.SECONDS).status());
             assertEquals(200, http.post("v2/models/logreg/infer", ONE).status());
             assertTrue(endpoint.metrics().contains("reason=\"overloaded\""), endpoint.metrics());
+        }
+    }
+
+    @Test
+    void fullBatchingQueue_answers429AtOnce_insteadOfQueueingWithoutBound() throws Exception {
+        BlockingQueue<Runnable> batchLoop = new LinkedBlockingQueue<>();
+        CountDownLatch queued = new CountDownLatch(1);
+        ServerConfig batching = ServerConfig.newBuilder().batching(8, Duration.ofMillis(1)).queueCapacity(1).build();
+        try (ModelServer logreg = ModelServer.newBuilder().config(batching).executor(task -> {
+                    batchLoop.add(task); // the batch loop runs only when the test says so
+                    queued.countDown();
+                }).artifact(dev.mlops.api.model.ModelArtifact.newBuilder().model(Models.bytes("logreg"))
+                        .signature(Models.logregSignature()).build()).build();
+             ModelEndpoint endpoint = ModelEndpoint.newBuilder().model("logreg", logreg).build()) {
+            Http http = new Http(endpoint.httpUri());
+            CompletableFuture<Http.Reply> waiting = CompletableFuture.supplyAsync(
+                    () -> http.post("v2/models/logreg/infer", ONE));
+            assertTrue(queued.await(30, TimeUnit.SECONDS), "the first request reached the queue");
+            Http.Reply full = http.post("v2/models/logreg/infer", ONE);
+            assertEquals(429, full.status(), full.text());
+            assertEquals("1", full.header("Retry-After"));
+            assertTrue(full.error().contains("QUEUE_FULL"), full.error());
+            try (Grpc g = new Grpc(endpoint.grpcTarget())) {
+                StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+                        () -> g.stub.modelInfer(Grpc.logreg("q", new float[] {1}, new float[] {2})));
+                assertEquals(Status.Code.RESOURCE_EXHAUSTED, e.getStatus().getCode());
+            }
+            batchLoop.take().run();
+            assertEquals(200, waiting.get(30, TimeUnit.SECONDS).status(), "the queued request is answered");
         }
     }
 
