@@ -4,6 +4,7 @@ import dev.mlops.serve.ModelServer;
 import dev.mlops.serve.endpoint.internal.BearerTokens;
 import dev.mlops.serve.endpoint.internal.EndpointMetrics;
 import dev.mlops.serve.endpoint.internal.GrpcAuth;
+import dev.mlops.serve.endpoint.internal.PemKeys;
 import dev.mlops.serve.endpoint.internal.StandaloneEndpoint;
 import dev.mlops.serve.endpoint.internal.V2GrpcService;
 import dev.mlops.serve.endpoint.internal.V2Handler;
@@ -137,6 +138,15 @@ public interface ModelEndpoint extends AutoCloseable {
                 throw new IllegalArgumentException("Cannot load the PKCS#12 key store " + pkcs12 + ": "
                         + e.getMessage(), e);
             }
+        }
+
+        /**
+         * Serves REST and gRPC over TLS with a PEM certificate chain (server certificate first) and its unencrypted
+         * PKCS#8 PEM private key.
+         */
+        public Builder tls(Path certificateChainPem, Path privateKeyPem) {
+            char[] password = java.util.UUID.randomUUID().toString().toCharArray();
+            return tls(PemKeys.keyStore(certificateChainPem, privateKeyPem, password), password);
         }
 
         private V2Handler handler() {

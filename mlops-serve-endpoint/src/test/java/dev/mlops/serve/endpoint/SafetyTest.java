@@ -17,6 +17,8 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
 import java.io.InputStream;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -71,7 +73,7 @@ class SafetyTest {
     }
 
     @Test
-    void tls_servesBothTransports_withASelfSignedKey() throws Exception {
+    void tls_servesBothTransports_withASelfSignedKey_fromPkcs12OrPem() throws Exception {
         Path store = dir.resolve("endpoint.p12");
         char[] password = "changeit".toCharArray();
         Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
@@ -95,23 +97,35 @@ class SafetyTest {
         SSLContext ssl = SSLContext.getInstance("TLS");
         ssl.init(null, tmf.getTrustManagers(), null);
 
-        try (ModelServer logreg = Models.logreg();
-             ModelEndpoint endpoint = ModelEndpoint.newBuilder().model("logreg", logreg).tls(store, password)
-                     .build()) {
-            assertEquals("https", endpoint.httpUri().getScheme());
-            Http https = new Http(endpoint.httpUri(), HttpClient.newBuilder().sslContext(ssl).build());
-            assertEquals(200, https.post("v2/models/logreg/infer", ONE).status());
-            ManagedChannel channel = NettyChannelBuilder.forTarget(endpoint.grpcTarget(),
-                    TlsChannelCredentials.newBuilder().trustManager(tmf.getTrustManagers()).build()).build();
-            try (Grpc g = new Grpc(channel)) {
-                assertEquals(2, g.stub.modelInfer(Grpc.logreg("tls", new float[] {1}, new float[] {2}))
-                        .getOutputsCount());
-            }
-            try (Grpc plain = new Grpc(endpoint.grpcTarget())) {
-                assertThrows(StatusRuntimeException.class,
-                        () -> plain.stub.serverLive(ServerLiveRequest.getDefaultInstance()), "no plaintext");
+        Path certPem = dir.resolve("cert.pem");
+        Path keyPem = dir.resolve("key.pem");
+        Base64.Encoder pem = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+        Files.writeString(certPem, "-----BEGIN CERTIFICATE-----\n" + pem.encodeToString(cert.getEncoded())
+                + "\n-----END CERTIFICATE-----\n");
+        Files.writeString(keyPem, "-----BEGIN PRIVATE KEY-----\n" + pem.encodeToString(keys.getKey("endpoint",
+                password).getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+
+        for (boolean fromPem : new boolean[] {false, true}) {
+            try (ModelServer logreg = Models.logreg();
+                 ModelEndpoint endpoint = (fromPem ? ModelEndpoint.newBuilder().tls(certPem, keyPem)
+                         : ModelEndpoint.newBuilder().tls(store, password)).model("logreg", logreg).build()) {
+                assertEquals("https", endpoint.httpUri().getScheme());
+                Http https = new Http(endpoint.httpUri(), HttpClient.newBuilder().sslContext(ssl).build());
+                assertEquals(200, https.post("v2/models/logreg/infer", ONE).status(), "pem " + fromPem);
+                ManagedChannel channel = NettyChannelBuilder.forTarget(endpoint.grpcTarget(),
+                        TlsChannelCredentials.newBuilder().trustManager(tmf.getTrustManagers()).build()).build();
+                try (Grpc g = new Grpc(channel)) {
+                    assertEquals(2, g.stub.modelInfer(Grpc.logreg("tls", new float[] {1}, new float[] {2}))
+                            .getOutputsCount());
+                }
+                try (Grpc plain = new Grpc(endpoint.grpcTarget())) {
+                    assertThrows(StatusRuntimeException.class,
+                            () -> plain.stub.serverLive(ServerLiveRequest.getDefaultInstance()), "no plaintext");
+                }
             }
         }
+        assertThrows(IllegalArgumentException.class, () -> ModelEndpoint.newBuilder().tls(certPem, certPem),
+                "a certificate is not a key");
     }
 
     @Test
