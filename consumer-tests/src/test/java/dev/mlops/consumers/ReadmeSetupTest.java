@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,8 +21,7 @@ import org.junit.jupiter.api.Test;
 class ReadmeSetupTest {
     private static final Path README = Path.of("..", "README.md");
     private static final Path CONSUMERS = Path.of("src", "it");
-    private static final List<String> PUBLISHED = List.of("mlops-api", "mlops-data", "mlops-features", "mlops-train",
-            "mlops-serve");
+    private static final Path BOM = Path.of("..", "mlops-bom", "pom.xml");
 
     @Test
     void readmeSetup_isTheTrainConsumersDependencySectionWithThisVersion() throws IOException {
@@ -35,12 +35,25 @@ class ReadmeSetupTest {
     @Test
     void everyPublishedModule_hasAConsumerSetUpTheSameWay() throws IOException {
         String train = dependencySection(CONSUMERS.resolve("mlops-train/pom.xml"));
-        for (String module : PUBLISHED) {
+        List<String> published = publishedModules();
+        assertTrue(published.contains("mlops-train") && published.contains("mlops-serve"), "the BOM pins " + published);
+        for (String module : published) {
             Path pom = CONSUMERS.resolve(module).resolve("pom.xml");
             assertTrue(Files.exists(pom), "a consumer project for " + module + " at " + pom);
             assertEquals(train.replace("<artifactId>mlops-train</artifactId>", "<artifactId>" + module + "</artifactId>"),
                     dependencySection(pom), pom + " imports the BOM and names only " + module);
         }
+    }
+
+    /** Every module the BOM pins: each one a user can add, so each one needs a consumer project. */
+    private static List<String> publishedModules() throws IOException {
+        Matcher m = Pattern.compile("<groupId>dev\\.mlops</groupId>\\s*<artifactId>(mlops-[a-z-]+)</artifactId>")
+                .matcher(Files.readString(BOM).split("<dependencyManagement>", 2)[1]);
+        List<String> modules = new ArrayList<>();
+        while (m.find()) {
+            modules.add(m.group(1));
+        }
+        return modules;
     }
 
     /** The first XML block after the README's "## Using it" heading, without its indentation. */

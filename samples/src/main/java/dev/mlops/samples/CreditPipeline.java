@@ -67,6 +67,9 @@ public final class CreditPipeline {
                 .metrics(challengerEvaluation.metrics().values()).build();
         ServeStage.run(repository, "credit", split.test(), second);
 
+        section("7. Serve on the network: the Open Inference Protocol over REST and gRPC");
+        EndpointStage.run(repository, "credit", split.test());
+
         section("Done");
         System.out.println("Reports and artifacts are in " + output.toAbsolutePath());
     }
