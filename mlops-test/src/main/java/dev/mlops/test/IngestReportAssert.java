@@ -1,0 +1,56 @@
+package dev.mlops.test;
+
+import dev.mlops.api.IngestReport;
+import dev.mlops.api.RejectReason;
+import org.assertj.core.api.AbstractObjectAssert;
+
+/**
+ * Assertions on what a read did with its rows. A failure message carries the report's summary: the counts by reason
+ * and by column and the first rejected rows with their line numbers and raw values.
+ */
+public final class IngestReportAssert extends AbstractObjectAssert<IngestReportAssert, IngestReport> {
+
+    IngestReportAssert(IngestReport actual) {
+        super(actual, IngestReportAssert.class);
+    }
+
+    /** Every row read was accepted. */
+    public IngestReportAssert rejectedNothing() {
+        isNotNull();
+        if (actual.rowsRejected() != 0) {
+            failWithMessage("Expected %s to reject no rows, but it rejected %d of %d:%n%s", actual.source(),
+                    actual.rowsRejected(), actual.rowsRead(), actual.summary());
+        }
+        return this;
+    }
+
+    /** Exactly {@code rows} rows were rejected. */
+    public IngestReportAssert rejected(long rows) {
+        isNotNull();
+        if (actual.rowsRejected() != rows) {
+            failWithMessage("Expected %s to reject %d rows, but it rejected %d of %d:%n%s", actual.source(), rows,
+                    actual.rowsRejected(), actual.rowsRead(), actual.summary());
+        }
+        return this;
+    }
+
+    /** Exactly {@code rows} rows were accepted. */
+    public IngestReportAssert accepted(long rows) {
+        isNotNull();
+        if (actual.rowsAccepted() != rows) {
+            failWithMessage("Expected %s to accept %d rows, but it accepted %d of %d:%n%s", actual.source(), rows,
+                    actual.rowsAccepted(), actual.rowsRead(), actual.summary());
+        }
+        return this;
+    }
+
+    /** At least one row was rejected for this reason. */
+    public IngestReportAssert rejectedFor(RejectReason reason) {
+        isNotNull();
+        if (actual.rejectionsByReason().getOrDefault(reason.code(), 0L) == 0) {
+            failWithMessage("Expected %s to reject rows for %s, but the rejections by reason are %s:%n%s",
+                    actual.source(), reason, actual.rejectionsByReason(), actual.summary());
+        }
+        return this;
+    }
+}
