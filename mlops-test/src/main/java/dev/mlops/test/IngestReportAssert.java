@@ -49,7 +49,7 @@ public final class IngestReportAssert extends AbstractObjectAssert<IngestReportA
         isNotNull();
         if (actual.rejectionsByReason().getOrDefault(reason.code(), 0L) == 0) {
             failWithMessage("Expected %s to reject rows for %s, but the rejections by reason are %s:%n%s",
-                    actual.source(), reason, actual.rejectionsByReason(), actual.summary());
+                    actual.source(), reason.code(), actual.rejectionsByReason(), actual.summary());
         }
         return this;
     }

@@ -41,7 +41,7 @@ public class MlopsAssertions extends Assertions {
         return new EvaluationAssert(actual);
     }
 
-    /** Assertions on a served model's predictions. */
+    /** Assertions on a served model's predictions (not on the server object: {@code isSameAs} compares predictors). */
     public static PredictorAssert assertThat(ModelServer actual) {
         return new PredictorAssert(actual == null ? null : Predictor.of(actual), "the served model");
     }

@@ -38,7 +38,7 @@ public final class ValidationReportAssert extends AbstractObjectAssert<Validatio
     }
 
     /**
-     * A constraint of this kind ({@code range}, {@code not_null}, {@code unique}, ... as in
+     * A constraint of this kind ({@code range}, {@code completeness}, {@code unique}, ... as in
      * {@link ConstraintResult#kind()}) failed on this column.
      */
     public ValidationReportAssert hasViolation(String column, String kind) {
