@@ -92,7 +92,8 @@ public final class BehaviourChecks {
             double largest = diffs.stream().mapToDouble(d -> Double.isNaN(d.difference()) ? 0 : Math.abs(d.difference()))
                     .max().orElse(0);
             List<FailingRow> sample = diffs.stream().limit(SAMPLE_SIZE)
-                    .map(d -> new FailingRow(d.row(), d.describe("before", "after"), PredictionDiff.values(frame, d.row())))
+                    .map(d -> new FailingRow(d.row(), d.describe("before", "after") + changes(frame, changed, d.row()),
+                            PredictionDiff.values(frame, d.row())))
                     .toList();
             return new CheckResult("invariant to " + name, Kind.INVARIANCE, diffs.isEmpty(), frame.rowCount(),
                     diffs.size(), sample, diffs.size() + " of " + frame.rowCount() + " predictions changed by more"
@@ -284,6 +285,22 @@ public final class BehaviourChecks {
             }
         }
         return ClassificationMetrics.of(classes, t, p, proba, probabilistic).get(metric);
+    }
+
+    /** What a change did to one row: {@code "; changed: a 1 -> 2, b x -> y"}, or nothing. */
+    private static String changes(Frame before, Frame after, int row) {
+        StringBuilder s = new StringBuilder();
+        for (Column c : before.columns()) {
+            if (after.hasColumn(c.name())) {
+                String a = c.format(row);
+                String b = after.column(c.name()).format(row);
+                if (!a.equals(b)) {
+                    s.append(s.length() == 0 ? "; changed: " : ", ").append(c.name()).append(' ').append(a)
+                            .append(" -> ").append(b);
+                }
+            }
+        }
+        return s.toString();
     }
 
     private static String probabilities(Frame predicted, int row) {

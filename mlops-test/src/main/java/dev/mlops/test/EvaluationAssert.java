@@ -36,7 +36,7 @@ public final class EvaluationAssert extends AbstractObjectAssert<EvaluationAsser
         Evaluation.BaselineVerdict v = actual.baselineVerdict();
         if (!(v.margin() >= margin)) {
             failWithMessage("Expected the model to beat the best baseline '%s' by at least %s on %s, but the model has"
-                    + " %s against the baseline's %s, a margin of %s (%s).%nPrimary metric %s: %s",
+                    + " %s against the baseline's %s, a margin of %s.%nThe evaluator's verdict: %s%nPrimary metric %s: %s",
                     v.bestBaseline(), num(margin), actual.primaryMetric(), num(v.modelValue()),
                     num(v.baselineValue()), num(v.margin()), v.text(), actual.primaryMetric(),
                     actual.primaryMetricReason());

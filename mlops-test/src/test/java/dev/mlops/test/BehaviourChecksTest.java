@@ -54,7 +54,8 @@ class BehaviourChecksTest {
         assertThat(id.failingRows()).isEqualTo(200);
         assertThat(id.sample()).hasSize(BehaviourChecks.SAMPLE_SIZE);
         assertThat(id.sample().get(0).row()).isZero();
-        assertThat(id.sample().get(0).problem()).contains("probability_good").contains("difference 0.2");
+        assertThat(id.sample().get(0).problem()).contains("probability_good").contains("difference 0.2")
+                .endsWith("; changed: id 0 -> 199");
         assertThatThrownBy(() -> assertThat(report).allChecksPassed())
                 .hasMessageContaining("1 of 1 failed")
                 .hasMessageContaining("200 of 200 predictions changed by more than 0.01000")
