@@ -26,20 +26,19 @@ public final class IngestReportAssert extends AbstractObjectAssert<IngestReportA
 
     /** Exactly {@code rows} rows were rejected. */
     public IngestReportAssert rejected(long rows) {
-        isNotNull();
-        if (actual.rowsRejected() != rows) {
-            failWithMessage("Expected %s to reject %d rows, but it rejected %d of %d:%n%s", actual.source(), rows,
-                    actual.rowsRejected(), actual.rowsRead(), actual.summary());
-        }
-        return this;
+        return hasCount("reject", rows, actual == null ? 0 : actual.rowsRejected());
     }
 
     /** Exactly {@code rows} rows were accepted. */
     public IngestReportAssert accepted(long rows) {
+        return hasCount("accept", rows, actual == null ? 0 : actual.rowsAccepted());
+    }
+
+    private IngestReportAssert hasCount(String verb, long expected, long count) {
         isNotNull();
-        if (actual.rowsAccepted() != rows) {
-            failWithMessage("Expected %s to accept %d rows, but it accepted %d of %d:%n%s", actual.source(), rows,
-                    actual.rowsAccepted(), actual.rowsRead(), actual.summary());
+        if (count != expected) {
+            failWithMessage("Expected %s to %s %d rows, but it %sed %d of %d:%n%s", actual.source(), verb, expected,
+                    verb, count, actual.rowsRead(), actual.summary());
         }
         return this;
     }
