@@ -157,7 +157,16 @@ public final class BehaviourChecks {
      * that is not an input.
      */
     public BehaviourChecks minimumFunctionality(String name, Frame cases, String expectedColumn) {
+        return minimumFunctionality(name, cases, expectedColumn, 1e-6);
+    }
+
+    /**
+     * Hand-written {@code cases} get the answers in their {@code expectedColumn}: the label for classification,
+     * the value within {@code tolerance} for regression.
+     */
+    public BehaviourChecks minimumFunctionality(String name, Frame cases, String expectedColumn, double tolerance) {
         Objects.requireNonNull(cases, "cases");
+        requireTolerance(tolerance);
         if (!cases.hasColumn(expectedColumn)) {
             throw new IllegalArgumentException("The cases have no column '" + expectedColumn + "' with the expected"
                     + " answers; they have " + cases.columnNames());
@@ -170,7 +179,7 @@ public final class BehaviourChecks {
             int failing = 0;
             for (int i = 0; i < cases.rowCount(); i++) {
                 boolean ok = got instanceof DoubleColumn d && !(expected instanceof CategoricalColumn)
-                        ? Math.abs(d.getDouble(i) - Double.parseDouble(expected.format(i))) <= 1e-6
+                        ? Math.abs(d.getDouble(i) - Double.parseDouble(expected.format(i))) <= tolerance
                         : got.format(i).equals(expected.format(i));
                 if (!ok) {
                     failing++;
