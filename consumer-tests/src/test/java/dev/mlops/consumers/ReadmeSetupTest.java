@@ -40,6 +40,9 @@ class ReadmeSetupTest {
         for (String module : published) {
             Path pom = CONSUMERS.resolve(module).resolve("pom.xml");
             assertTrue(Files.exists(pom), "a consumer project for " + module + " at " + pom);
+            if (module.equals("mlops-test")) {
+                continue; // taken with test scope beside the modules it checks: its own README section, tested below
+            }
             assertEquals(train.replace("<artifactId>mlops-train</artifactId>", "<artifactId>" + module + "</artifactId>"),
                     dependencySection(pom), pom + " imports the BOM and names only " + module);
         }
@@ -56,13 +59,30 @@ class ReadmeSetupTest {
         return modules;
     }
 
+    @Test
+    void readmeTestingSection_isTheTestKitConsumersSetupAndTest() throws IOException {
+        Path consumer = CONSUMERS.resolve("mlops-test");
+        assertEquals(readmeBlock("## Testing your pipeline", "xml"), dependencySection(consumer.resolve("pom.xml"))
+                .replace("@project.version@", System.getProperty("project.version")),
+                "README.md's 'Testing your pipeline' XML must be consumer-tests/src/it/mlops-test/pom.xml's "
+                        + "dependencyManagement and dependencies (with the version filled in)");
+        assertEquals(readmeBlock("## Testing your pipeline", "java"),
+                Files.readString(consumer.resolve("src/test/java/example/CreditModelTest.java")),
+                "README.md's 'Testing your pipeline' example must be the test the mlops-test consumer runs");
+    }
+
     /** The first XML block after the README's "## Using it" heading, without its indentation. */
     private static String readmeSetup() throws IOException {
+        return readmeBlock("## Using it", "xml");
+    }
+
+    /** The first block of a language after a README heading, without its indentation. */
+    private static String readmeBlock(String heading, String language) throws IOException {
         String text = Files.readString(README);
-        int section = text.indexOf("## Using it");
-        assertTrue(section >= 0, "README.md has a 'Using it' section");
-        Matcher m = Pattern.compile("```xml\n(.*?)```", Pattern.DOTALL).matcher(text);
-        assertTrue(m.find(section), "the 'Using it' section shows the Maven setup as an xml block");
+        int section = text.indexOf(heading + "\n");
+        assertTrue(section >= 0, "README.md has a '" + heading + "' section");
+        Matcher m = Pattern.compile("```" + language + "\n(.*?)```", Pattern.DOTALL).matcher(text);
+        assertTrue(m.find(section), "the '" + heading + "' section has a " + language + " block");
         return unindent(m.group(1));
     }
 

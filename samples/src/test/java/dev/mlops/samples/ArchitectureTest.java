@@ -23,6 +23,7 @@ class ArchitectureTest {
     private static final String SERVE = "dev.mlops.serve..";
     private static final String MONITOR = "dev.mlops.monitor..";
     private static final String SAMPLES = "dev.mlops.samples..";
+    private static final String TEST_KIT = "dev.mlops.test..";
 
     @ArchTest
     static final ArchRule modulesHaveNoCycles = slices().matching("dev.mlops.(*)..").should().beFreeOfCycles();
@@ -57,6 +58,11 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule monitorDependsOnDataAndApi = noClasses().that().resideInAPackage(MONITOR).should()
             .dependOnClassesThat().resideInAnyPackage(FEATURES, TRAIN, SERVE, SAMPLES).allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule nothingButTestsUsesTheTestKit = noClasses().that().resideOutsideOfPackage(TEST_KIT).should()
+            .dependOnClassesThat().resideInAPackage(TEST_KIT)
+            .because("mlops-test (JUnit, AssertJ) is for users' tests: test scope, never a library's run time");
 
     @ArchTest
     static final ArchRule internalsStayInTheirModule = noClasses().should(InternalAccess.crossesModule())

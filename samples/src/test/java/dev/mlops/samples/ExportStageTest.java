@@ -1,5 +1,12 @@
 package dev.mlops.samples;
 
+import dev.mlops.serve.ModelServer;
+import dev.mlops.test.BehaviourChecks;
+import dev.mlops.test.BehaviourChecks.Direction;
+import dev.mlops.test.Predictor;
+import dev.mlops.test.SyntheticFrame;
+import dev.mlops.train.TrainedModel;
+import dev.mlops.train.Trainer;
 import dev.mlops.train.onnx.ExportedModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,10 +24,32 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import static dev.mlops.test.MlopsAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class ExportStageTest {
+    @Test
+    void packageModel_servedOnOnnxRuntime_agreesWithTribuoAndKeepsItsDirection(@TempDir Path dir) {
+        dev.mlops.api.Frame train = SyntheticFrame.newBuilder(300, 11).uniform("amount", 0, 10_000)
+                .categorical("purpose", "car", "radio", "education")
+                .label("class", r -> r.getDouble("amount") < 5000 ? "good" : "bad").flipLabels(0.05).build();
+        dev.mlops.features.FittedPreprocessing prep = dev.mlops.features.Preprocessing.newBuilder()
+                .scale(dev.mlops.features.Transform.Scaling.STANDARD, "amount")
+                .oneHot(dev.mlops.features.Transform.UnseenCategories.IGNORE, "purpose").build().fit(train);
+        TrainedModel model = Trainer.logisticRegression().seed(7).preprocessing(prep).train(train, "class");
+
+        dev.mlops.api.model.ModelArtifact artifact = ExportStage.packageModel(model.tribuoModel(), prep, null,
+                java.util.Map.of(), "run-8", java.util.Map.of(), dir);
+
+        try (ModelServer server = ModelServer.newBuilder().artifact(artifact).build()) {
+            assertThat(server).agreesWith(model).onRows(train);
+            assertThat(BehaviourChecks.of(Predictor.of(server), train).named("served credit rule")
+                    .directional("amount", 1000, Predictor.probabilityOf("good"), Direction.NOT_INCREASING, 1e-6)
+                    .run()).allChecksPassed();
+        }
+    }
+
     @Test
     void packageModel_writesAVerifiedArtifactWithPerColumnInputs(@TempDir Path dir) {
         double[] amount = new double[60];

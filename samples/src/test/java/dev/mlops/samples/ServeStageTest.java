@@ -12,18 +12,16 @@ import dev.mlops.api.model.ModelSignature;
 import dev.mlops.api.model.ModelTask;
 import dev.mlops.api.model.Provenance;
 import dev.mlops.api.model.TensorSpec;
+import dev.mlops.test.junit.MlopsExtension;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The serve stage on a small logistic regression (models/logreg.onnx, from mlops-serve's make_models.py). */
+@ExtendWith(MlopsExtension.class)
 class ServeStageTest {
-    @TempDir
-    Path root;
-
     static ModelArtifact logreg(String run) throws Exception {
         byte[] bytes;
         try (InputStream in = ServeStageTest.class.getResourceAsStream("/models/logreg.onnx")) {
@@ -40,8 +38,7 @@ class ServeStageTest {
     }
 
     @Test
-    void run_movesProductionUnderLoadWithoutFailures() throws Exception {
-        ModelRepository repo = ModelRepository.onFileSystem(root);
+    void run_movesProductionUnderLoadWithoutFailures(ModelRepository repo) throws Exception {
         repo.register("credit", logreg("run-1"));
         repo.setAlias("credit", "production", 1);
         Frame test = Frame.of(DoubleColumn.of("x1", 0.1, 0.5, -1.0, 2.0), DoubleColumn.of("x2", 1.0, 0.0, 0.5, 0.2),

@@ -1,12 +1,14 @@
 package dev.mlops.samples;
 
+import static dev.mlops.test.MlopsAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mlops.api.FieldRole;
 import dev.mlops.api.Frame;
-import dev.mlops.data.CsvSource;
 import dev.mlops.data.split.TrainTestSplit;
+import dev.mlops.data.validate.Contract;
+import dev.mlops.data.validate.Validator;
+import dev.mlops.test.Datasets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,15 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class VerifyStageTest {
 
-    /** The bundled credit data through the CSV source (INTEGER numbers, CATEGORICAL strings). */
-    static Frame credit() {
-        return CsvSource.newBuilder(VerifyStageTest.class.getResource("/datasets/credit-g.csv"))
-                .role("class", FieldRole.LABEL).build().read();
-    }
-
     @Test
     void run_credit_splitsStratifiedAndWritesReports(@TempDir Path dir) throws Exception {
-        Frame credit = credit();
+        Frame credit = Datasets.credit();
         TrainTestSplit split = VerifyStage.run(credit, dir);
         assertEquals(800, split.train().rowCount());
         assertEquals(200, split.test().rowCount());
@@ -30,7 +26,9 @@ class VerifyStageTest {
                 split.test().categorical("class").dictionary().indexOf("bad")]);
         String html = Files.readString(dir.resolve("credit-report.html"));
         assertTrue(html.contains("personal_status") && html.contains("age_group"));
-        assertTrue(Files.readString(dir.resolve("credit-contract.json")).contains("\"kind\" : \"range\""));
+        String contract = Files.readString(dir.resolve("credit-contract.json"));
+        assertTrue(contract.contains("\"kind\" : \"range\""));
+        assertThat(Validator.of(Contract.fromJson(contract)).validate(split.test(), "test split")).hasNoErrors();
         Path keep = Path.of(System.getProperty("verify.report.dir", "target"));
         Files.createDirectories(keep);
         Files.copy(dir.resolve("credit-report.html"), keep.resolve("credit-report.html"),
