@@ -25,7 +25,7 @@ class TrainStageTest {
         Frame train = credit.slice(0, 800);
         Frame test = credit.slice(800, 1000);
         FeatureStage.Result features = FeatureStage.run(train);
-        TrainStage.Result r = TrainStage.run(train, test, features.preprocessing(), dir);
+        TrainStage.Result r = TrainStage.run(train, test, features, dir);
         assertTrue(r.evaluation().baselineVerdict().beats(), r.evaluation().baselineVerdict().text());
         assertTrue(r.evaluation().slices().stream().anyMatch(s -> s.column().equals("personal_status")));
         assertEquals(4, r.tuning().trials().size());
