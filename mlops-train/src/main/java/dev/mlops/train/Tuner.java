@@ -157,7 +157,8 @@ public final class Tuner {
         if (parent != null) {
             parent.setTag("stage", "tune").logParam("metric", m).logParam("folds", String.valueOf(settings.folds()))
                     .logParam("seed", String.valueOf(settings.seed())).logParam("trials", String.valueOf(points.size()))
-                    .logParam("tuner", settings.toJson()).logParams(pipelineParams(trainer))
+                    .logParam("tuner", settings.toJson()).logParam("trainer", trainer.settings().toJson())
+                    .logParams(pipelineParams(trainer))
                     .logParams(trainer.settings().toParams()).logDataFingerprint("tune", frame.fingerprint());
         }
         AtomicInteger done = new AtomicInteger();

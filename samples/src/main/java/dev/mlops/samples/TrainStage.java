@@ -76,16 +76,18 @@ public final class TrainStage {
             TrainedModel model;
             Evaluation eval;
             String runId;
+            Evaluator evaluator = Evaluator.classification().sliceBy("personal_status")
+                    .learningCurve(0.25, 0.5, 0.75, 1.0)
+                    .thresholds(MetricThreshold.atLeast("roc_auc", 0.70), MetricThreshold.atLeast("accuracy", 0.70))
+                    .listener(TrainingListener.textBar(line -> System.out.println("  " + line)));
             try (Run run = tracker.start("credit", "train " + best.settings().algorithm())) {
                 runId = run.id();
                 run.setTag("stage", "train").setTag("tuning_run", tuning.parentRunId().orElse(""))
-                        .logParams(best.settings().toParams())
+                        .logParams(best.settings().toParams()).logParams(Tuner.pipelineParams(best))
+                        .logParam("evaluator", evaluator.settings().toJson())
                         .logDataFingerprint("train", train.fingerprint()).logDataFingerprint("test", test.fingerprint());
                 model = best.train(train, "class");
-                eval = Evaluator.classification().sliceBy("personal_status").learningCurve(0.25, 0.5, 0.75, 1.0)
-                        .thresholds(MetricThreshold.atLeast("roc_auc", 0.70), MetricThreshold.atLeast("accuracy", 0.70))
-                        .listener(TrainingListener.textBar(line -> System.out.println("  " + line)))
-                        .evaluate(model, train, test);
+                eval = evaluator.evaluate(model, train, test);
                 run.logMetrics(eval.metrics().values(), 0);
                 for (Evaluation.CurvePoint p : eval.learningCurve()) {
                     run.logMetric("curve_validation_" + eval.primaryMetric(), p.validationValue(), p.trainRows());

@@ -8,7 +8,17 @@ import dev.mlops.api.Frame;
 import dev.mlops.api.tracking.RunQuery;
 import dev.mlops.api.tracking.RunRecord;
 import dev.mlops.api.tracking.RunTracker;
+import dev.mlops.features.Preprocessing;
+import dev.mlops.features.SelectionRule;
+import dev.mlops.train.Evaluation;
+import dev.mlops.train.Evaluator;
+import dev.mlops.train.EvaluatorSettings;
 import dev.mlops.train.TrainedModel;
+import dev.mlops.train.Trainer;
+import dev.mlops.train.TrainerSettings;
+import dev.mlops.train.Tuner;
+import dev.mlops.train.TunerSettings;
+import dev.mlops.train.TuningResult;
 import dev.mlops.train.tracking.Trackers;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +49,19 @@ class TrainStageTest {
             RunRecord trained = t.get(r.runId());
             assertFalse(trained.params().isEmpty());
             assertEquals(test.fingerprint(), trained.dataFingerprints().get("test"));
+            // the record is enough to repeat the evaluation and the tuning (issue 10 item 4)
+            Evaluation again = Evaluator.of(EvaluatorSettings.fromJson(trained.params().get("evaluator")))
+                    .evaluate(r.model(), train, test);
+            assertEquals(r.evaluation().metrics().values(), again.metrics().values());
+            assertEquals(r.evaluation().learningCurve(), again.learningCurve());
+            assertEquals(features.rule(), SelectionRule.fromJson(trained.params().get("pipeline.selection")));
+            RunRecord search = t.get(r.tuning().parentRunId().orElseThrow());
+            Trainer pipeline = Trainer.of(TrainerSettings.fromJson(search.params().get("trainer")))
+                    .selection(SelectionRule.fromJson(search.params().get("pipeline.selection")))
+                    .preprocessing(Preprocessing.fromJson(search.params().get("pipeline.preprocessing")));
+            TuningResult repeated = Tuner.of(pipeline, TunerSettings.fromJson(search.params().get("tuner")))
+                    .tune(train, "class");
+            assertEquals(r.tuning().table(), repeated.table());
         }
     }
 }
