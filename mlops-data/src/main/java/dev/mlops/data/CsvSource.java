@@ -23,7 +23,7 @@ import java.util.Objects;
  * <p>Column types are inferred from a sample of the first rows (see {@link CsvOptions}); every decision the reader
  * takes on its own (inferred types, a byte-order mark skipped, gzip detected, columns renamed) is a note in the
  * {@link dev.mlops.api.IngestReport}. Gzip input is detected by its magic bytes. A row that cannot be read fails
- * the read or is counted in the report, as {@link CsvOptions#badRowPolicy()} says; problems with the file as a
+ * the read or is counted in the report, as {@link IngestSettings#badRowPolicy()} says; problems with the file as a
  * whole (missing, empty, unreadable header) always throw {@link dev.mlops.api.DataException}.
  *
  * <p>Immutable and thread-safe: each {@link #batches(int)} call opens the input afresh.
