@@ -1,17 +1,9 @@
 package dev.mlops.data;
 
-import dev.mlops.api.BadRowPolicy;
-import dev.mlops.api.Field;
-import dev.mlops.api.FieldRole;
-import dev.mlops.api.FieldType;
 import dev.mlops.api.Json;
-import dev.mlops.api.Schema;
 import dev.mlops.data.internal.Inputs;
 import java.nio.charset.Charset;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -24,7 +16,8 @@ import java.util.Objects;
  * when each is a decimal number, TIMESTAMP when each is an ISO-8601 date ({@code 2024-03-01}) or date-time
  * ({@code 2024-03-01T12:30:00}, a space instead of {@code T}, optional fraction and offset; no offset means UTC),
  * CATEGORICAL when the sample shows at most {@code categoricalMaxDistinct} distinct values, TEXT otherwise.
- * {@code types} overrides the inferred type of a column, {@code roles} sets a column's role (e.g. LABEL).
+ * The ingest settings' {@code types} override the inferred type of a column, its {@code roles} set a column's role
+ * (e.g. LABEL).
  *
  * @param header whether the first record names the columns (else they are {@code column_1}, {@code column_2}, ...)
  * @param delimiter the field separator
@@ -32,20 +25,14 @@ import java.util.Objects;
  * @param escape the escape character, or null for none (a quote inside quotes is then written twice)
  * @param encoding the character set name; a UTF-8 byte-order mark is skipped
  * @param missingTokens cell texts that mean "missing" (matched exactly, before any parsing)
- * @param sampleRows how many data rows type inference reads
- * @param categoricalMaxDistinct the most distinct values a string column may show in the sample to be CATEGORICAL
- * @param types type overrides by column name
- * @param roles roles by column name (columns not named are features)
- * @param badRowPolicy what to do with a row that cannot be read
- * @param rejectionSampleSize how many rejected rows the ingest report keeps (counts are always exact)
  * @param fastPath whether plain records (no quote character, no escape set) are split by the SDK's own scanner,
  *     handing over to Commons CSV at the first quoted record (see {@code docs/decisions/013}); the result is the
  *     same either way
+ * @param ingest how many data rows type inference reads (at least 1), type and role overrides, and what to do with
+ *     a row that cannot be read
  */
 public record CsvOptions(boolean header, char delimiter, Character quote, Character escape, String encoding,
-        List<String> missingTokens, int sampleRows, int categoricalMaxDistinct, Map<String, FieldType> types,
-        Map<String, FieldRole> roles, BadRowPolicy badRowPolicy, int rejectionSampleSize,
-        boolean fastPath) {
+        List<String> missingTokens, boolean fastPath, IngestSettings ingest) {
 
     /** The default missing-value tokens: the empty cell, {@code NA} and {@code ?}. */
     public static final List<String> DEFAULT_MISSING_TOKENS = List.of("", "NA", "?");
@@ -53,10 +40,8 @@ public record CsvOptions(boolean header, char delimiter, Character quote, Charac
     /** Checks the options as a whole and copies the collections. */
     public CsvOptions {
         Objects.requireNonNull(encoding, "encoding");
-        Objects.requireNonNull(badRowPolicy, "badRowPolicy");
+        Objects.requireNonNull(ingest, "ingest");
         missingTokens = List.copyOf(missingTokens == null ? DEFAULT_MISSING_TOKENS : missingTokens);
-        types = Collections.unmodifiableMap(new LinkedHashMap<>(types == null ? Map.of() : types));
-        roles = Collections.unmodifiableMap(new LinkedHashMap<>(roles == null ? Map.of() : roles));
         if (delimiter == '\n' || delimiter == '\r') {
             throw new IllegalArgumentException("The delimiter cannot be a line break");
         }
@@ -69,20 +54,8 @@ public record CsvOptions(boolean header, char delimiter, Character quote, Charac
                     + "' must differ from the delimiter and from line breaks");
         }
         Inputs.checkEncoding(encoding);
-        if (sampleRows < 1) {
-            throw new IllegalArgumentException("sampleRows must be at least 1, got " + sampleRows);
-        }
-        if (categoricalMaxDistinct < 0) {
-            throw new IllegalArgumentException("categoricalMaxDistinct must be >= 0, got " + categoricalMaxDistinct);
-        }
-        if (rejectionSampleSize < 0) {
-            throw new IllegalArgumentException("rejectionSampleSize must be >= 0, got " + rejectionSampleSize);
-        }
-        for (Map.Entry<String, FieldType> e : types.entrySet()) {
-            Objects.requireNonNull(e.getValue(), () -> "type of column " + e.getKey());
-        }
-        for (Map.Entry<String, FieldRole> e : roles.entrySet()) {
-            Objects.requireNonNull(e.getValue(), () -> "role of column " + e.getKey());
+        if (ingest.sampleRows() < 1) {
+            throw new IllegalArgumentException("sampleRows must be at least 1, got " + ingest.sampleRows());
         }
     }
 
@@ -117,19 +90,13 @@ public record CsvOptions(boolean header, char delimiter, Character quote, Charac
     }
 
     /** Builds {@link CsvOptions}; every check happens in {@link #build()}. Not thread-safe. */
-    public static final class Builder {
+    public static final class Builder extends IngestBuilder<Builder> {
         private boolean header = true;
         private char delimiter = ',';
         private Character quote = '"';
         private Character escape;
         private String encoding = "UTF-8";
         private List<String> missingTokens = DEFAULT_MISSING_TOKENS;
-        private int sampleRows = 1000;
-        private int categoricalMaxDistinct = 50;
-        private final Map<String, FieldType> types = new LinkedHashMap<>();
-        private final Map<String, FieldRole> roles = new LinkedHashMap<>();
-        private BadRowPolicy badRowPolicy = BadRowPolicy.FAIL_FAST;
-        private int rejectionSampleSize = 100;
         private boolean fastPath = true;
 
         Builder() {
@@ -142,13 +109,8 @@ public record CsvOptions(boolean header, char delimiter, Character quote, Charac
             escape = o.escape;
             encoding = o.encoding;
             missingTokens = o.missingTokens;
-            sampleRows = o.sampleRows;
-            categoricalMaxDistinct = o.categoricalMaxDistinct;
-            types.putAll(o.types);
-            roles.putAll(o.roles);
-            badRowPolicy = o.badRowPolicy;
-            rejectionSampleSize = o.rejectionSampleSize;
             fastPath = o.fastPath;
+            ingest(o.ingest);
         }
 
         /** Whether the first record is a header (default true). */
@@ -198,54 +160,6 @@ public record CsvOptions(boolean header, char delimiter, Character quote, Charac
             return missingTokens(List.of(tokens));
         }
 
-        /** How many data rows type inference reads (default 1000). */
-        public Builder sampleRows(int rows) {
-            this.sampleRows = rows;
-            return this;
-        }
-
-        /** The most distinct sample values of a CATEGORICAL column (default 50). */
-        public Builder categoricalMaxDistinct(int max) {
-            this.categoricalMaxDistinct = max;
-            return this;
-        }
-
-        /**
-         * Reads every column of a schema with its type and role, as written by a sink (names it does not hold are an
-         * error when reading).
-         */
-        public Builder schema(Schema schema) {
-            for (Field f : schema.fields()) {
-                type(f.name(), f.type());
-                role(f.name(), f.role());
-            }
-            return this;
-        }
-
-        /** Reads a column as this type instead of inferring it. */
-        public Builder type(String column, FieldType type) {
-            types.put(Objects.requireNonNull(column, "column"), Objects.requireNonNull(type, "type"));
-            return this;
-        }
-
-        /** Gives a column a role (e.g. {@link FieldRole#LABEL}). */
-        public Builder role(String column, FieldRole role) {
-            roles.put(Objects.requireNonNull(column, "column"), Objects.requireNonNull(role, "role"));
-            return this;
-        }
-
-        /** What to do with a row that cannot be read (default {@link BadRowPolicy#FAIL_FAST}). */
-        public Builder badRowPolicy(BadRowPolicy policy) {
-            this.badRowPolicy = policy;
-            return this;
-        }
-
-        /** How many rejected rows the report keeps (default 100). */
-        public Builder rejectionSampleSize(int size) {
-            this.rejectionSampleSize = size;
-            return this;
-        }
-
         /** Whether plain records take the fast scanner (default true); false reads everything with Commons CSV. */
         public Builder fastPath(boolean enabled) {
             this.fastPath = enabled;
@@ -258,8 +172,8 @@ public record CsvOptions(boolean header, char delimiter, Character quote, Charac
          * @throws IllegalArgumentException when a setting is out of range or settings conflict
          */
         public CsvOptions build() {
-            return new CsvOptions(header, delimiter, quote, escape, encoding, missingTokens, sampleRows,
-                    categoricalMaxDistinct, types, roles, badRowPolicy, rejectionSampleSize, fastPath);
+            return new CsvOptions(header, delimiter, quote, escape, encoding, missingTokens, fastPath,
+                    ingestSettings());
         }
     }
 }

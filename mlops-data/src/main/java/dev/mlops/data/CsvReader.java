@@ -46,7 +46,7 @@ final class CsvReader extends RowBatches {
     private long encodingErrorsSeen;
 
     CsvReader(String name, Inputs.ByteSource input, CsvOptions options, int batchSize) {
-        super(name, options.badRowPolicy(), options.rejectionSampleSize(), batchSize);
+        super(name, options.ingest().badRowPolicy(), options.ingest().rejectionSampleSize(), batchSize);
         this.options = options;
         List<String> tokens = new ArrayList<>(options.missingTokens());
         this.emptyIsMissing = tokens.remove("");
@@ -117,7 +117,7 @@ final class CsvReader extends RowBatches {
             sampleLines.add(lastLine);
         }
         List<String> names = Columns.uniqueNames(rawNames, report);
-        while (sample.size() < options.sampleRows()) {
+        while (sample.size() < options.ingest().sampleRows()) {
             String[] r = nextStrings();
             if (r == null) {
                 break;
@@ -129,15 +129,15 @@ final class CsvReader extends RowBatches {
         if (sample.isEmpty() && deferredMalformed == null) {
             report.note("no data rows: the columns are typed TEXT unless the options set their types");
         }
-        Schema schema = Columns.schema(names, inferred, options.types(), options.roles(), sample.size(), source,
+        Schema schema = Columns.schema(names, inferred, options.ingest().types(), options.ingest().roles(), sample.size(), source,
                 report);
-        start(schema, Columns.hints(names, options.types(), options.sampleRows()));
+        start(schema, Columns.hints(names, options.ingest().types(), options.ingest().sampleRows()));
     }
 
     private List<FieldType> infer(int columns) {
         TypeInference[] inference = new TypeInference[columns];
         for (int i = 0; i < columns; i++) {
-            inference[i] = new TypeInference(options.categoricalMaxDistinct());
+            inference[i] = new TypeInference(options.ingest().categoricalMaxDistinct());
         }
         boolean checkEncoding = reader.malformedCount() > 0;
         for (String[] r : sample) {

@@ -3,9 +3,7 @@ package dev.mlops.data;
 import dev.mlops.api.BadRowPolicy;
 import dev.mlops.api.DataSource;
 import dev.mlops.api.FieldRole;
-import dev.mlops.api.FieldType;
 import dev.mlops.api.FrameBatches;
-import dev.mlops.api.Schema;
 import dev.mlops.data.internal.Inputs;
 import java.net.URL;
 import java.nio.file.Files;
@@ -25,7 +23,7 @@ import java.util.Objects;
  * <p>Column types are inferred from a sample of the first rows (see {@link CsvOptions}); every decision the reader
  * takes on its own (inferred types, a byte-order mark skipped, gzip detected, columns renamed) is a note in the
  * {@link dev.mlops.api.IngestReport}. Gzip input is detected by its magic bytes. A row that cannot be read fails
- * the read or is counted in the report, as {@link CsvOptions#badRowPolicy()} says; problems with the file as a
+ * the read or is counted in the report, as {@link IngestSettings#badRowPolicy()} says; problems with the file as a
  * whole (missing, empty, unreadable header) always throw {@link dev.mlops.api.DataException}.
  *
  * <p>Immutable and thread-safe: each {@link #batches(int)} call opens the input afresh.
@@ -100,7 +98,7 @@ public final class CsvSource implements DataSource {
     }
 
     /** Builds a {@link CsvSource}; the options are checked in {@link #build()}. Not thread-safe. */
-    public static final class Builder {
+    public static final class Builder extends IngestBuilder<Builder> {
         private String name;
         private final Inputs.ByteSource input;
         private CsvOptions.Builder options = CsvOptions.newBuilder();
@@ -113,7 +111,7 @@ public final class CsvSource implements DataSource {
         /** Replaces every option with these. */
         public Builder options(CsvOptions newOptions) {
             this.options = newOptions.toBuilder();
-            return this;
+            return ingest(newOptions.ingest());
         }
 
         /** The name used in reports and messages (default: the path or URL). */
@@ -158,48 +156,6 @@ public final class CsvSource implements DataSource {
             return this;
         }
 
-        /** See {@link CsvOptions.Builder#sampleRows(int)}. */
-        public Builder sampleRows(int rows) {
-            options.sampleRows(rows);
-            return this;
-        }
-
-        /** See {@link CsvOptions.Builder#categoricalMaxDistinct(int)}. */
-        public Builder categoricalMaxDistinct(int max) {
-            options.categoricalMaxDistinct(max);
-            return this;
-        }
-
-        /** See {@link CsvOptions.Builder#type(String, FieldType)}. */
-        public Builder type(String column, FieldType type) {
-            options.type(column, type);
-            return this;
-        }
-
-        /** See {@link CsvOptions.Builder#schema(Schema)}. */
-        public Builder schema(Schema schema) {
-            options.schema(schema);
-            return this;
-        }
-
-        /** See {@link CsvOptions.Builder#role(String, FieldRole)}. */
-        public Builder role(String column, FieldRole role) {
-            options.role(column, role);
-            return this;
-        }
-
-        /** See {@link CsvOptions.Builder#badRowPolicy(BadRowPolicy)}. */
-        public Builder badRowPolicy(BadRowPolicy policy) {
-            options.badRowPolicy(policy);
-            return this;
-        }
-
-        /** See {@link CsvOptions.Builder#rejectionSampleSize(int)}. */
-        public Builder rejectionSampleSize(int size) {
-            options.rejectionSampleSize(size);
-            return this;
-        }
-
         /** See {@link CsvOptions.Builder#fastPath(boolean)}. */
         public Builder fastPath(boolean enabled) {
             options.fastPath(enabled);
@@ -212,7 +168,7 @@ public final class CsvSource implements DataSource {
          * @throws IllegalArgumentException when the options conflict or are out of range
          */
         public CsvSource build() {
-            return new CsvSource(name, input, options.build());
+            return new CsvSource(name, input, options.ingest(ingestSettings()).build());
         }
     }
 }

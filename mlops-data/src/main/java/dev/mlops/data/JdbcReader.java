@@ -36,7 +36,7 @@ final class JdbcReader extends RowBatches {
 
     JdbcReader(String name, JdbcSource.ConnectionFactory connections, String sql, List<Object> parameters,
             JdbcOptions options, int batchSize) {
-        super(name, options.badRowPolicy(), options.rejectionSampleSize(), batchSize);
+        super(name, options.ingest().badRowPolicy(), options.ingest().rejectionSampleSize(), batchSize);
         Connection c = null;
         boolean restore = false;
         try {
@@ -89,7 +89,7 @@ final class JdbcReader extends RowBatches {
         List<Integer> character = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int jdbcType = md.getColumnType(i + 1);
-            FieldType override = options.types().get(names.get(i));
+            FieldType override = options.ingest().types().get(names.get(i));
             FieldType type = JdbcSource.mapType(jdbcType, md.getPrecision(i + 1), md.getScale(i + 1));
             if (type == null && override == null) {
                 throw new DataException("Unsupported SQL type " + md.getColumnTypeName(i + 1) + " (java.sql.Types "
@@ -103,29 +103,29 @@ final class JdbcReader extends RowBatches {
             fetch[i] = fetchFor(effective, jdbcType);
             mapped.add(type == null ? FieldType.TEXT : type);
         }
-        if (!character.isEmpty() && options.sampleRows() > 0) {
+        if (!character.isEmpty() && options.ingest().sampleRows() > 0) {
             List<Set<String>> distinct = new ArrayList<>();
             for (int i = 0; i < character.size(); i++) {
                 distinct.add(new HashSet<>());
             }
-            while (sample.size() < options.sampleRows() && results.next()) {
+            while (sample.size() < options.ingest().sampleRows() && results.next()) {
                 Object[] row = readValues();
                 sample.add(row);
                 for (int k = 0; k < character.size(); k++) {
                     Object v = row[character.get(k)];
-                    if (v != null && distinct.get(k).size() <= options.categoricalMaxDistinct()) {
+                    if (v != null && distinct.get(k).size() <= options.ingest().categoricalMaxDistinct()) {
                         distinct.get(k).add(v.toString());
                     }
                 }
             }
             for (int k = 0; k < character.size(); k++) {
                 Set<String> d = distinct.get(k);
-                if (!d.isEmpty() && d.size() <= options.categoricalMaxDistinct()) {
+                if (!d.isEmpty() && d.size() <= options.ingest().categoricalMaxDistinct()) {
                     mapped.set(character.get(k), FieldType.CATEGORICAL);
                 }
             }
         }
-        Schema schema = Columns.schema(names, mapped, options.types(), options.roles(), sample.size(), source, report);
+        Schema schema = Columns.schema(names, mapped, options.ingest().types(), options.ingest().roles(), sample.size(), source, report);
         List<dev.mlops.api.Field> fields = new ArrayList<>(schema.fields());
         for (int i = 0; i < n; i++) {
             if (md.isNullable(i + 1) == ResultSetMetaData.columnNoNulls) {

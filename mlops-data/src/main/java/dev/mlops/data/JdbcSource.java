@@ -134,7 +134,7 @@ public final class JdbcSource implements DataSource {
     }
 
     /** Builds a {@link JdbcSource}; checked as a whole in {@link #build()}. Not thread-safe. */
-    public static final class Builder {
+    public static final class Builder extends IngestBuilder<Builder> {
         private ConnectionFactory connections;
         private String sql;
         private String table;
@@ -188,48 +188,12 @@ public final class JdbcSource implements DataSource {
         /** Replaces every option with these. */
         public Builder options(JdbcOptions newOptions) {
             this.options = newOptions.toBuilder();
-            return this;
+            return ingest(newOptions.ingest());
         }
 
         /** See {@link JdbcOptions.Builder#fetchSize(int)}. */
         public Builder fetchSize(int rows) {
             options.fetchSize(rows);
-            return this;
-        }
-
-        /** See {@link JdbcOptions.Builder#sampleRows(int)}. */
-        public Builder sampleRows(int rows) {
-            options.sampleRows(rows);
-            return this;
-        }
-
-        /** See {@link JdbcOptions.Builder#categoricalMaxDistinct(int)}. */
-        public Builder categoricalMaxDistinct(int max) {
-            options.categoricalMaxDistinct(max);
-            return this;
-        }
-
-        /** See {@link JdbcOptions.Builder#type(String, FieldType)}. */
-        public Builder type(String column, FieldType type) {
-            options.type(column, type);
-            return this;
-        }
-
-        /** See {@link JdbcOptions.Builder#role(String, FieldRole)}. */
-        public Builder role(String column, FieldRole role) {
-            options.role(column, role);
-            return this;
-        }
-
-        /** See {@link JdbcOptions.Builder#badRowPolicy(BadRowPolicy)}. */
-        public Builder badRowPolicy(BadRowPolicy policy) {
-            options.badRowPolicy(policy);
-            return this;
-        }
-
-        /** See {@link JdbcOptions.Builder#rejectionSampleSize(int)}. */
-        public Builder rejectionSampleSize(int size) {
-            options.rejectionSampleSize(size);
             return this;
         }
 
@@ -254,7 +218,7 @@ public final class JdbcSource implements DataSource {
             String statement = sql != null ? sql : "SELECT * FROM " + table;
             String label = name != null ? name : table != null ? "table " + table : "query [" + sql + "]";
             return new JdbcSource(label, connections, statement,
-                    java.util.Collections.unmodifiableList(new ArrayList<>(parameters)), options.build());
+                    java.util.Collections.unmodifiableList(new ArrayList<>(parameters)), options.ingest(ingestSettings()).build());
         }
     }
 }

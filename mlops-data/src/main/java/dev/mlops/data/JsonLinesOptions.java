@@ -1,16 +1,8 @@
 package dev.mlops.data;
 
-import dev.mlops.api.BadRowPolicy;
-import dev.mlops.api.Field;
-import dev.mlops.api.FieldRole;
-import dev.mlops.api.FieldType;
 import dev.mlops.api.Json;
-import dev.mlops.api.Schema;
 import dev.mlops.data.internal.Inputs;
 import java.nio.charset.Charset;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,16 +18,12 @@ import java.util.Objects;
  * @param encoding the character set name
  * @param objects what to do with nested objects
  * @param arrays what to do with arrays
- * @param sampleRows how many lines type inference reads
- * @param categoricalMaxDistinct the most distinct strings of a CATEGORICAL column in the sample
- * @param types type overrides by column name (also adds columns the sample did not show)
- * @param roles roles by column name
- * @param badRowPolicy what to do with a line that cannot be read
- * @param rejectionSampleSize how many rejected lines the report keeps
+ * @param ingest how many lines type inference reads (at least 1), type overrides by column name (a dotted name for
+ *     a nested value; an override also adds a column the sample did not show), roles, and what to do with a line
+ *     that cannot be read
  */
-public record JsonLinesOptions(String encoding, ObjectHandling objects, ArrayHandling arrays, int sampleRows,
-        int categoricalMaxDistinct, Map<String, FieldType> types, Map<String, FieldRole> roles,
-        BadRowPolicy badRowPolicy, int rejectionSampleSize) {
+public record JsonLinesOptions(String encoding, ObjectHandling objects, ArrayHandling arrays,
+        IngestSettings ingest) {
 
     /** What to do with a nested object. */
     public enum ObjectHandling {
@@ -58,18 +46,10 @@ public record JsonLinesOptions(String encoding, ObjectHandling objects, ArrayHan
         Objects.requireNonNull(encoding, "encoding");
         Objects.requireNonNull(objects, "objects");
         Objects.requireNonNull(arrays, "arrays");
-        Objects.requireNonNull(badRowPolicy, "badRowPolicy");
-        types = Collections.unmodifiableMap(new LinkedHashMap<>(types == null ? Map.of() : types));
-        roles = Collections.unmodifiableMap(new LinkedHashMap<>(roles == null ? Map.of() : roles));
+        Objects.requireNonNull(ingest, "ingest");
         Inputs.checkEncoding(encoding);
-        if (sampleRows < 1) {
-            throw new IllegalArgumentException("sampleRows must be at least 1, got " + sampleRows);
-        }
-        if (categoricalMaxDistinct < 0) {
-            throw new IllegalArgumentException("categoricalMaxDistinct must be >= 0, got " + categoricalMaxDistinct);
-        }
-        if (rejectionSampleSize < 0) {
-            throw new IllegalArgumentException("rejectionSampleSize must be >= 0, got " + rejectionSampleSize);
+        if (ingest.sampleRows() < 1) {
+            throw new IllegalArgumentException("sampleRows must be at least 1, got " + ingest.sampleRows());
         }
     }
 
@@ -104,16 +84,10 @@ public record JsonLinesOptions(String encoding, ObjectHandling objects, ArrayHan
     }
 
     /** Builds {@link JsonLinesOptions}; checks happen in {@link #build()}. Not thread-safe. */
-    public static final class Builder {
+    public static final class Builder extends IngestBuilder<Builder> {
         private String encoding = "UTF-8";
         private ObjectHandling objects = ObjectHandling.FLATTEN;
         private ArrayHandling arrays = ArrayHandling.AS_TEXT;
-        private int sampleRows = 1000;
-        private int categoricalMaxDistinct = 50;
-        private final Map<String, FieldType> types = new LinkedHashMap<>();
-        private final Map<String, FieldRole> roles = new LinkedHashMap<>();
-        private BadRowPolicy badRowPolicy = BadRowPolicy.FAIL_FAST;
-        private int rejectionSampleSize = 100;
 
         Builder() {
         }
@@ -122,12 +96,7 @@ public record JsonLinesOptions(String encoding, ObjectHandling objects, ArrayHan
             encoding = o.encoding;
             objects = o.objects;
             arrays = o.arrays;
-            sampleRows = o.sampleRows;
-            categoricalMaxDistinct = o.categoricalMaxDistinct;
-            types.putAll(o.types);
-            roles.putAll(o.roles);
-            badRowPolicy = o.badRowPolicy;
-            rejectionSampleSize = o.rejectionSampleSize;
+            ingest(o.ingest);
         }
 
         /** The character set (default UTF-8). */
@@ -148,58 +117,9 @@ public record JsonLinesOptions(String encoding, ObjectHandling objects, ArrayHan
             return this;
         }
 
-        /** How many lines type inference reads (default 1000). */
-        public Builder sampleRows(int rows) {
-            this.sampleRows = rows;
-            return this;
-        }
-
-        /** The most distinct sample strings of a CATEGORICAL column (default 50). */
-        public Builder categoricalMaxDistinct(int max) {
-            this.categoricalMaxDistinct = max;
-            return this;
-        }
-
-        /**
-         * Reads every column of a schema with its type and role, as written by a sink (names it does not hold are an
-         * error when reading).
-         */
-        public Builder schema(Schema schema) {
-            for (Field f : schema.fields()) {
-                type(f.name(), f.type());
-                role(f.name(), f.role());
-            }
-            return this;
-        }
-
-        /** Reads a column (a dotted name for a nested value) as this type. */
-        public Builder type(String column, FieldType type) {
-            types.put(Objects.requireNonNull(column, "column"), Objects.requireNonNull(type, "type"));
-            return this;
-        }
-
-        /** Gives a column a role. */
-        public Builder role(String column, FieldRole role) {
-            roles.put(Objects.requireNonNull(column, "column"), Objects.requireNonNull(role, "role"));
-            return this;
-        }
-
-        /** What to do with a line that cannot be read (default fail fast). */
-        public Builder badRowPolicy(BadRowPolicy policy) {
-            this.badRowPolicy = policy;
-            return this;
-        }
-
-        /** How many rejected lines the report keeps (default 100). */
-        public Builder rejectionSampleSize(int size) {
-            this.rejectionSampleSize = size;
-            return this;
-        }
-
         /** The options; throws {@link IllegalArgumentException} when a setting is out of range. */
         public JsonLinesOptions build() {
-            return new JsonLinesOptions(encoding, objects, arrays, sampleRows, categoricalMaxDistinct, types, roles,
-                    badRowPolicy, rejectionSampleSize);
+            return new JsonLinesOptions(encoding, objects, arrays, ingestSettings());
         }
     }
 }

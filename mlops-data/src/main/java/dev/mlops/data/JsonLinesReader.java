@@ -51,7 +51,7 @@ final class JsonLinesReader extends RowBatches {
     }
 
     JsonLinesReader(String name, Inputs.ByteSource input, JsonLinesOptions options, int batchSize) {
-        super(name, options.badRowPolicy(), options.rejectionSampleSize(), batchSize);
+        super(name, options.ingest().badRowPolicy(), options.ingest().rejectionSampleSize(), batchSize);
         this.options = options;
         this.decoder = Inputs.openText(input, name, options.charset(), report);
         this.lines = new BufferedReader(decoder, 1 << 16);
@@ -66,7 +66,7 @@ final class JsonLinesReader extends RowBatches {
     private void begin() {
         Map<String, TypeInference> seen = new LinkedHashMap<>();
         Set<String> arrays = new HashSet<>();
-        while (sample.size() < options.sampleRows()) {
+        while (sample.size() < options.ingest().sampleRows()) {
             String line = nextLine();
             if (line == null) {
                 break;
@@ -85,7 +85,7 @@ final class JsonLinesReader extends RowBatches {
                 continue;
             }
             values.forEach((n, v) -> {
-                TypeInference t = seen.computeIfAbsent(n, k -> new TypeInference(options.categoricalMaxDistinct()));
+                TypeInference t = seen.computeIfAbsent(n, k -> new TypeInference(options.ingest().categoricalMaxDistinct()));
                 JsonToken kind = JsonToken.valueOf(v[1]);
                 if (kind == JsonToken.START_ARRAY) {
                     arrays.add(n);
@@ -102,7 +102,7 @@ final class JsonLinesReader extends RowBatches {
                     "Check that the file was written completely.", null);
         }
         List<String> names = new ArrayList<>(seen.keySet());
-        for (String n : options.types().keySet()) {
+        for (String n : options.ingest().types().keySet()) {
             if (!seen.containsKey(n)) {
                 names.add(n);
                 report.note("column '" + n + "' is not in the sample; added because the options set its type");
@@ -116,13 +116,13 @@ final class JsonLinesReader extends RowBatches {
         if (names.isEmpty()) {
             report.note("no keys in the sample: the frame has no columns");
         }
-        Schema schema = Columns.schema(names, inferred, options.types(), options.roles(), sample.size(), source,
+        Schema schema = Columns.schema(names, inferred, options.ingest().types(), options.ingest().roles(), sample.size(), source,
                 report);
         for (int i = 0; i < names.size(); i++) {
             index.put(names.get(i), i);
         }
         stamps = new int[names.size()];
-        start(schema, Columns.hints(names, options.types(), options.sampleRows()));
+        start(schema, Columns.hints(names, options.ingest().types(), options.ingest().sampleRows()));
     }
 
     /** The next line that is not blank, or null at the end. */

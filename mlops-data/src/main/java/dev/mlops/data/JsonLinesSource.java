@@ -1,11 +1,8 @@
 package dev.mlops.data;
 
-import dev.mlops.api.BadRowPolicy;
 import dev.mlops.api.DataSource;
 import dev.mlops.api.FieldRole;
-import dev.mlops.api.FieldType;
 import dev.mlops.api.FrameBatches;
-import dev.mlops.api.Schema;
 import dev.mlops.data.internal.Inputs;
 import java.net.URL;
 import java.nio.file.Files;
@@ -88,7 +85,7 @@ public final class JsonLinesSource implements DataSource {
     }
 
     /** Builds a {@link JsonLinesSource}. Not thread-safe. */
-    public static final class Builder {
+    public static final class Builder extends IngestBuilder<Builder> {
         private String name;
         private final Inputs.ByteSource input;
         private JsonLinesOptions.Builder options = JsonLinesOptions.newBuilder();
@@ -101,7 +98,7 @@ public final class JsonLinesSource implements DataSource {
         /** Replaces every option with these. */
         public Builder options(JsonLinesOptions newOptions) {
             this.options = newOptions.toBuilder();
-            return this;
+            return ingest(newOptions.ingest());
         }
 
         /** The name used in reports and messages (default: the path or URL). */
@@ -128,51 +125,9 @@ public final class JsonLinesSource implements DataSource {
             return this;
         }
 
-        /** See {@link JsonLinesOptions.Builder#sampleRows(int)}. */
-        public Builder sampleRows(int rows) {
-            options.sampleRows(rows);
-            return this;
-        }
-
-        /** See {@link JsonLinesOptions.Builder#categoricalMaxDistinct(int)}. */
-        public Builder categoricalMaxDistinct(int max) {
-            options.categoricalMaxDistinct(max);
-            return this;
-        }
-
-        /** See {@link JsonLinesOptions.Builder#type(String, FieldType)}. */
-        public Builder type(String column, FieldType type) {
-            options.type(column, type);
-            return this;
-        }
-
-        /** See {@link JsonLinesOptions.Builder#schema(Schema)}. */
-        public Builder schema(Schema schema) {
-            options.schema(schema);
-            return this;
-        }
-
-        /** See {@link JsonLinesOptions.Builder#role(String, FieldRole)}. */
-        public Builder role(String column, FieldRole role) {
-            options.role(column, role);
-            return this;
-        }
-
-        /** See {@link JsonLinesOptions.Builder#badRowPolicy(BadRowPolicy)}. */
-        public Builder badRowPolicy(BadRowPolicy policy) {
-            options.badRowPolicy(policy);
-            return this;
-        }
-
-        /** See {@link JsonLinesOptions.Builder#rejectionSampleSize(int)}. */
-        public Builder rejectionSampleSize(int size) {
-            options.rejectionSampleSize(size);
-            return this;
-        }
-
         /** The source; throws {@link IllegalArgumentException} when the options are out of range. */
         public JsonLinesSource build() {
-            return new JsonLinesSource(name, input, options.build());
+            return new JsonLinesSource(name, input, options.ingest(ingestSettings()).build());
         }
     }
 }

@@ -384,7 +384,7 @@ class CsvSourceTest {
     @Test
     void defaults_failFastAndStandardMissingTokens() {
         CsvOptions d = CsvOptions.defaults();
-        assertEquals(BadRowPolicy.FAIL_FAST, d.badRowPolicy());
+        assertEquals(BadRowPolicy.FAIL_FAST, d.ingest().badRowPolicy());
         assertEquals(java.util.List.of("", "NA", "?"), d.missingTokens());
     }
 }

@@ -56,6 +56,25 @@ public record Preprocessing(List<Transform> steps, List<String> exclude) {
     }
 
     /**
+     * This chain over only these feature columns, as a pipeline fits it after a feature selection: each step keeps
+     * the columns it names that are in {@code features}, in its own order, and a step left with none is dropped.
+     * Exclusions are kept. Fitting the result on a frame projected to the selection
+     * ({@link FeatureSelection#project(Frame)}) gives the chain one would have written for those columns alone.
+     */
+    public Preprocessing restrictTo(java.util.Collection<String> features) {
+        java.util.Set<String> keep = new java.util.HashSet<>(features);
+        List<Transform> out = new ArrayList<>();
+        for (Transform t : steps) {
+            List<String> cols = t.columns().stream().filter(keep::contains).toList();
+            if (!cols.isEmpty()) {
+                out.add(cols.size() == t.columns().size() ? t : new Transform(t.kind(), cols, t.imputation(),
+                        t.constant(), t.scaling(), t.unseen(), t.buckets(), t.offset()));
+            }
+        }
+        return new Preprocessing(out, exclude);
+    }
+
+    /**
      * Fits the chain to a frame.
      *
      * <p>Numeric inputs must be finite or missing (NaN): an infinity would make a fill value, a mean or a scale

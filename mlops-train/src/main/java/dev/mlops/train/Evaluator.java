@@ -44,15 +44,28 @@ import java.util.function.Consumer;
  *
  * <p>Evaluation trains nothing unless {@link #learningCurve(double...)} asks for a learning curve, which retrains
  * the model's trainer once per fraction.
+ *
+ * <p>Every setting is held in one {@link EvaluatorSettings} value ({@link #settings()}), which the fluent methods
+ * copy and change and which a run records as JSON, so {@code Evaluator.of(EvaluatorSettings.fromJson(recorded))}
+ * repeats the evaluation; the model compared with and the listener are not settings.
  */
 public final class Evaluator {
     /** The ratio of the commonest to the rarest class at which a label counts as imbalanced (decision 085). */
     public static final double IMBALANCE_RATIO = 4.0;
 
-    private final Config cfg;
+    private final EvaluatorSettings settings;
+    private final TrainedModel current;
+    private final TrainingListener listener;
 
-    private Evaluator(Config cfg) {
-        this.cfg = cfg;
+    private Evaluator(EvaluatorSettings settings, TrainedModel current, TrainingListener listener) {
+        this.settings = java.util.Objects.requireNonNull(settings, "settings");
+        this.current = current;
+        this.listener = java.util.Objects.requireNonNull(listener, "listener");
+    }
+
+    /** An evaluator with these settings, comparing with no current model. */
+    public static Evaluator of(EvaluatorSettings settings) {
+        return new Evaluator(settings, null, TrainingListener.none());
     }
 
     /**
@@ -60,91 +73,71 @@ public final class Evaluator {
      * the class description). No learning curve unless asked for.
      */
     public static Evaluator classification() {
-        return new Evaluator(new Config());
+        return of(EvaluatorSettings.defaults());
     }
 
     /** An evaluator for regressors, judging by R². No learning curve unless asked for. */
     public static Evaluator regression() {
-        return new Evaluator(new Config()); // the primary metric follows the model's task
+        return of(EvaluatorSettings.defaults()); // the primary metric follows the model's task
     }
 
-    /** A copy with one change: the settings are copied, changed, and never touched again. */
-    private Evaluator with(Consumer<Config> change) {
-        Config next = cfg.copy();
-        change.accept(next);
-        return new Evaluator(next);
+    /** The settings: what a run records to repeat this evaluation. */
+    public EvaluatorSettings settings() {
+        return settings;
     }
 
-    /** The settings, with their defaults. Each evaluator holds its own copy, which nothing mutates afterwards. */
-    private static final class Config implements Cloneable {
-        String primaryMetric; // null: chosen from the label's balance
-        List<String> sliceColumns = List.of();
-        int buckets = 4;
-        int minSliceRows = 10;
-        double minMargin = 0.02;
-        double overfitGap = 0.05;
-        long seed = 42L;
-        int mistakes = 10;
-        boolean learningCurve;
-        double[] fractions = {0.2, 0.4, 0.6, 0.8, 1.0};
-        TrainedModel current;
-        List<MetricThreshold> thresholds = List.of();
-        double alpha = 0.05;
-        boolean requireSignificance;
-        TrainingListener listener = TrainingListener.none();
+    /** This evaluator with other settings (the current model and the listener kept). */
+    public Evaluator withSettings(EvaluatorSettings newSettings) {
+        return new Evaluator(newSettings, current, listener);
+    }
 
-        Config copy() {
-            try {
-                return (Config) clone();
-            } catch (CloneNotSupportedException e) {
-                throw new AssertionError("Config is Cloneable", e);
-            }
-        }
+    /** A copy with changed settings, checked as a whole by {@link EvaluatorSettings.Builder#build()}. */
+    private Evaluator with(Consumer<EvaluatorSettings.Builder> change) {
+        EvaluatorSettings.Builder b = settings.toBuilder();
+        change.accept(b);
+        return withSettings(b.build());
     }
 
     /**
      * Judges by this metric (baseline verdict, slices, diagnosis, default comparison), whatever the label's balance.
      */
     public Evaluator primaryMetric(String metric) {
-        return with(c -> c.primaryMetric = metric);
+        return with(b -> b.primaryMetric(metric));
     }
 
     /** Reports the primary metric per value of these columns (numeric columns in quantile buckets). */
     public Evaluator sliceBy(String... columns) {
-        return with(c -> c.sliceColumns = List.of(columns));
+        return with(b -> b.sliceBy(columns));
     }
 
     /** Numeric slice columns are cut into this many quantile buckets (default 4). */
     public Evaluator buckets(int count) {
-        if (count < 2) {
-            throw new IllegalArgumentException("Bucket count must be at least 2, not " + count);
-        }
-        return with(c -> c.buckets = count);
+        return with(b -> b.buckets(count));
     }
 
     /** Slices with fewer rows are reported but never named among the worst (default 10). */
     public Evaluator minSliceRows(int rows) {
-        return with(c -> c.minSliceRows = rows);
+        return with(b -> b.minSliceRows(rows));
     }
 
     /** The advantage over the best baseline that counts as meaningful (default 0.02 of the primary metric). */
     public Evaluator minMargin(double margin) {
-        return with(c -> c.minMargin = margin);
+        return with(b -> b.minMargin(margin));
     }
 
     /** The train-minus-validation gap above which the fit is called over-fitting (default 0.05). */
     public Evaluator overfitGap(double gap) {
-        return with(c -> c.overfitGap = gap);
+        return with(b -> b.overfitGap(gap));
     }
 
     /** The seed of the stratified baseline, the learning-curve subsamples and the bootstrap (default 42). */
     public Evaluator seed(long newSeed) {
-        return with(c -> c.seed = newSeed);
+        return with(b -> b.seed(newSeed));
     }
 
     /** How many confident mistakes to list (default 10). */
     public Evaluator mistakes(int count) {
-        return with(c -> c.mistakes = count);
+        return with(b -> b.mistakes(count));
     }
 
     /**
@@ -153,43 +146,27 @@ public final class Evaluator {
      * that many trainings. Needs the training frame, {@link #evaluate(TrainedModel, Frame, Frame)}.
      */
     public Evaluator learningCurve(double... atFractions) {
-        for (double f : atFractions) {
-            if (!(f > 0 && f <= 1)) {
-                throw new IllegalArgumentException("Learning-curve fractions must be in (0, 1], not " + f);
-            }
-        }
-        return with(c -> {
-            c.learningCurve = atFractions.length > 0;
-            if (atFractions.length > 0) {
-                c.fractions = atFractions.clone();
-            }
-        });
+        return with(b -> b.learningCurve(atFractions));
     }
 
     /** Compares with the model now in use, under these thresholds. */
     public Evaluator compareWith(TrainedModel currentModel, MetricThreshold... gates) {
-        return with(c -> {
-            c.current = currentModel;
-            c.thresholds = List.of(gates);
-        });
+        return new Evaluator(settings.toBuilder().thresholds(List.of(gates)).build(), currentModel, listener);
     }
 
     /** Validates against these thresholds, with no current model (the first model). */
     public Evaluator thresholds(MetricThreshold... gates) {
-        return with(c -> c.thresholds = List.of(gates));
+        return with(b -> b.thresholds(List.of(gates)));
     }
 
     /** Blesses a candidate only when it is also significantly better than the current model at this level. */
     public Evaluator requireSignificance(double level) {
-        return with(c -> {
-            c.alpha = level;
-            c.requireSignificance = true;
-        });
+        return with(b -> b.significanceLevel(level).requireSignificance(true));
     }
 
     /** Reports learning-curve progress to a listener. */
     public Evaluator listener(TrainingListener newListener) {
-        return with(c -> c.listener = newListener);
+        return new Evaluator(settings, current, newListener);
     }
 
     /** Evaluates on held-out rows only (baselines are fitted on them, and there is no fit diagnosis). */
@@ -207,7 +184,7 @@ public final class Evaluator {
         Scored scored = Scored.of(model, test);
         Metrics metrics = scored.metrics(null);
         String[] choice = primaryMetric(model, train != null ? train : test, train != null ? "training" : "evaluation");
-        Evaluator chosen = cfg.primaryMetric == null ? primaryMetric(choice[0]) : this;
+        Evaluator chosen = settings.primaryMetric() == null ? primaryMetric(choice[0]) : this;
         return chosen.evaluate(model, train, test, scored, metrics, choice[1]);
     }
 
@@ -216,8 +193,8 @@ public final class Evaluator {
      * or R² for a regressor.
      */
     private String[] primaryMetric(TrainedModel model, Frame rows, String which) {
-        if (cfg.primaryMetric != null) {
-            return new String[] {cfg.primaryMetric, cfg.primaryMetric + ", as set on the evaluator."};
+        if (settings.primaryMetric() != null) {
+            return new String[] {settings.primaryMetric(), settings.primaryMetric() + ", as set on the evaluator."};
         }
         if (model.task() != Task.CLASSIFICATION) {
             return new String[] {"r2", "r2, the default for a regressor."};
@@ -234,43 +211,44 @@ public final class Evaluator {
 
     private Evaluation evaluate(TrainedModel model, Frame train, Frame test, Scored scored, Metrics metrics,
                                 String metricReason) {
-        metrics.get(cfg.primaryMetric); // fails early, listing the metric names
-        double sign = Metrics.higherIsBetter(cfg.primaryMetric) ? 1 : -1;
-        double overall = metrics.get(cfg.primaryMetric);
+        metrics.get(settings.primaryMetric()); // fails early, listing the metric names
+        double sign = Metrics.higherIsBetter(settings.primaryMetric()) ? 1 : -1;
+        double overall = metrics.get(settings.primaryMetric());
         Metrics trainMetrics = train == null ? null : Scored.of(model, train).metrics(null);
 
         Map<String, Metrics> baselines = baselines(model, train != null ? train : test, test, scored);
         String best = null;
         double bestValue = Double.NaN;
         for (Map.Entry<String, Metrics> e : baselines.entrySet()) {
-            double v = e.getValue().get(cfg.primaryMetric);
+            double v = e.getValue().get(settings.primaryMetric());
             if (!Double.isNaN(v) && (best == null || sign * v > sign * bestValue)) {
                 best = e.getKey();
                 bestValue = v;
             }
         }
         double margin = sign * (overall - bestValue);
-        boolean beats = margin >= cfg.minMargin;
+        boolean beats = margin >= settings.minMargin();
         String verdictText = String.format(Locale.ROOT, "%s the best baseline (%s, %s=%.4f) by a meaningful margin:"
                         + " model %.4f, margin %+.4f, needed %.4f.%s", beats ? "Beats" : "Does NOT beat", best,
-                cfg.primaryMetric, bestValue, overall, margin, cfg.minMargin, beats ? ""
+                settings.primaryMetric(), bestValue, overall, margin, settings.minMargin(), beats ? ""
                         : " A trivial model does about as well: check the features and whether this needs ML at all.");
         Evaluation.BaselineVerdict verdict = new Evaluation.BaselineVerdict(best, bestValue, overall, margin,
-                cfg.minMargin, beats, verdictText);
+                settings.minMargin(), beats, verdictText);
 
         List<Evaluation.Slice> slices = slices(test, scored, overall, sign);
         List<Evaluation.Slice> worst = slices.stream()
-                .filter(s -> s.rows() >= cfg.minSliceRows && !Double.isNaN(s.value()) && s.gap() < 0)
+                .filter(s -> s.rows() >= settings.minSliceRows() && !Double.isNaN(s.value()) && s.gap() < 0)
                 .sorted(Comparator.comparingDouble(Evaluation.Slice::gap)).limit(3).toList();
 
-        List<Evaluation.CurvePoint> curve = train != null && cfg.learningCurve ? curve(model, train, test)
+        List<Evaluation.CurvePoint> curve = train != null && !settings.learningCurve().isEmpty()
+                ? curve(model, train, test)
                 : List.of();
         Evaluation.FitDiagnosis diagnosis = trainMetrics == null ? null
-                : diagnose(trainMetrics.get(cfg.primaryMetric), overall, bestValue, sign, curve);
+                : diagnose(trainMetrics.get(settings.primaryMetric()), overall, bestValue, sign, curve);
 
         Frame wrong = mistakes(model, test, scored);
         Evaluation.Comparison comparison = compare(model, test, scored, metrics, sign, verdict);
-        return new Evaluation(cfg.primaryMetric, metricReason, metrics, trainMetrics, baselines, verdict, slices,
+        return new Evaluation(settings.primaryMetric(), metricReason, metrics, trainMetrics, baselines, verdict, slices,
                 worst, curve, diagnosis, wrong, comparison);
     }
 
@@ -295,7 +273,7 @@ public final class Evaluator {
             Arrays.fill(pred, majority);
             Arrays.fill(proba, priors);
             out.put("majority class", ClassificationMetrics.of(model.classes(), scored.truth, pred, proba, true));
-            Random rnd = new Random(cfg.seed);
+            Random rnd = new Random(settings.seed());
             int[] drawn = new int[n];
             double[][] oneHot = new double[n][k];
             for (int i = 0; i < n; i++) {
@@ -327,7 +305,7 @@ public final class Evaluator {
 
     private List<Evaluation.Slice> slices(Frame test, Scored scored, double overall, double sign) {
         List<Evaluation.Slice> out = new ArrayList<>();
-        for (String name : cfg.sliceColumns) {
+        for (String name : settings.sliceColumns()) {
             if (!test.hasColumn(name)) {
                 throw new IllegalArgumentException("Cannot slice by '" + name + "': no such column; the columns are "
                         + test.columnNames());
@@ -340,9 +318,9 @@ public final class Evaluator {
                     v[i] = c instanceof DoubleColumn d ? d.getDouble(i) : ((LongColumn) c).getDouble(i);
                 }
                 double[] sorted = Arrays.stream(v).filter(x -> !Double.isNaN(x)).sorted().toArray();
-                double[] edges = new double[cfg.buckets + 1];
-                for (int b = 0; b <= cfg.buckets; b++) {
-                    edges[b] = MetricMath.percentile(sorted, 100.0 * b / cfg.buckets);
+                double[] edges = new double[settings.buckets() + 1];
+                for (int b = 0; b <= settings.buckets(); b++) {
+                    edges[b] = MetricMath.percentile(sorted, 100.0 * b / settings.buckets());
                 }
                 for (int i = 0; i < v.length; i++) {
                     String key;
@@ -350,7 +328,7 @@ public final class Evaluator {
                         key = "NA";
                     } else {
                         int b = 0;
-                        while (b < cfg.buckets - 1 && v[i] > edges[b + 1]) {
+                        while (b < settings.buckets() - 1 && v[i] > edges[b + 1]) {
                             b++;
                         }
                         key = String.format(Locale.ROOT, "%d:[%s, %s]", b, fmt(edges[b]), fmt(edges[b + 1]));
@@ -364,7 +342,7 @@ public final class Evaluator {
             }
             for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
                 int[] rows = g.getValue().stream().mapToInt(Integer::intValue).toArray();
-                double value = scored.metrics(rows).get(cfg.primaryMetric);
+                double value = scored.metrics(rows).get(settings.primaryMetric());
                 String label = g.getKey().replaceFirst("^\\d+:", "");
                 out.add(new Evaluation.Slice(name, label, rows.length, value, sign * (value - overall)));
             }
@@ -388,7 +366,7 @@ public final class Evaluator {
         for (int i = 0; i < perm.length; i++) {
             perm[i] = i;
         }
-        Random rnd = new Random(cfg.seed);
+        Random rnd = new Random(settings.seed());
         for (int i = perm.length - 1; i > 0; i--) {
             int j = rnd.nextInt(i + 1);
             int t = perm[i];
@@ -396,23 +374,23 @@ public final class Evaluator {
             perm[j] = t;
         }
         List<Evaluation.CurvePoint> out = new ArrayList<>();
-        for (int p = 0; p < cfg.fractions.length; p++) {
-            int rows = Math.max(2, (int) Math.round(cfg.fractions[p] * perm.length));
+        for (int p = 0; p < settings.learningCurve().size(); p++) {
+            int rows = Math.max(2, (int) Math.round(settings.learningCurve().get(p) * perm.length));
             Frame sub = ptrain.rows(Arrays.copyOf(perm, rows));
-            cfg.listener.onProgress(new TrainingEvent(TrainingEvent.Phase.LEARNING_CURVE, p, cfg.fractions.length,
+            listener.onProgress(new TrainingEvent(TrainingEvent.Phase.LEARNING_CURVE, p, settings.learningCurve().size(),
                     rows + " rows"));
             try {
                 TrainedModel m = trainer.train(sub, model.label());
-                double tv = Scored.of(m, sub).metrics(null).get(cfg.primaryMetric);
-                double vv = Scored.of(m, ptest).metrics(null).get(cfg.primaryMetric);
+                double tv = Scored.of(m, sub).metrics(null).get(settings.primaryMetric());
+                double vv = Scored.of(m, ptest).metrics(null).get(settings.primaryMetric());
                 out.add(new Evaluation.CurvePoint(rows, tv, vv));
             } catch (TrainingException e) {
                 // too few rows for this size (one class only, say): the curve starts at the next size
                 continue;
             }
         }
-        cfg.listener.onProgress(new TrainingEvent(TrainingEvent.Phase.LEARNING_CURVE, cfg.fractions.length,
-                cfg.fractions.length,
+        listener.onProgress(new TrainingEvent(TrainingEvent.Phase.LEARNING_CURVE, settings.learningCurve().size(),
+                settings.learningCurve().size(),
                 "done"));
         return out;
     }
@@ -432,21 +410,21 @@ public final class Evaluator {
                 : String.format(Locale.ROOT, " The validation curve has flattened (%+.4f over its last step): more"
                 + " data of the same kind will help little.", slope);
         String numbers = String.format(Locale.ROOT, "%s train %.4f, validation %.4f, gap %+.4f, best baseline %.4f.",
-                cfg.primaryMetric, trainValue, valValue, gap, baseline);
-        boolean barelyLearns = sign * (trainValue - baseline) < cfg.minMargin;
-        boolean barelyGeneralises = sign * (valValue - baseline) < cfg.minMargin && gap <= cfg.overfitGap;
+                settings.primaryMetric(), trainValue, valValue, gap, baseline);
+        boolean barelyLearns = sign * (trainValue - baseline) < settings.minMargin();
+        boolean barelyGeneralises = sign * (valValue - baseline) < settings.minMargin() && gap <= settings.overfitGap();
         if (barelyLearns || barelyGeneralises) {
             return new Evaluation.FitDiagnosis(Evaluation.Fit.UNDERFITTING, trainValue, valValue, gap, slope, numbers
                     + " The model is barely better than a trivial one even where it could fit: try a more flexible"
                     + " model, less regularisation or better features." + curveNote);
         }
-        if (gap > cfg.overfitGap) {
+        if (gap > settings.overfitGap()) {
             return new Evaluation.FitDiagnosis(Evaluation.Fit.OVERFITTING, trainValue, valValue, gap, slope, numbers
                     + String.format(Locale.ROOT, " The gap exceeds %.2f: the model memorises its training rows;"
-                    + " regularise, simplify, or add data.", cfg.overfitGap) + curveNote);
+                    + " regularise, simplify, or add data.", settings.overfitGap()) + curveNote);
         }
         return new Evaluation.FitDiagnosis(Evaluation.Fit.GOOD, trainValue, valValue, gap, slope, numbers
-                + String.format(Locale.ROOT, " The gap is within %.2f and the model beats the baseline.", cfg.overfitGap)
+                + String.format(Locale.ROOT, " The gap is within %.2f and the model beats the baseline.", settings.overfitGap())
                 + curveNote);
     }
 
@@ -466,7 +444,7 @@ public final class Evaluator {
             }
         }
         idx.sort((a, b) -> Double.compare(key[b], key[a]));
-        int[] top = idx.stream().limit(cfg.mistakes).mapToInt(Integer::intValue).toArray();
+        int[] top = idx.stream().limit(settings.mistakes()).mapToInt(Integer::intValue).toArray();
         Frame rows = test.rows(top);
         long[] rowIds = Arrays.stream(top).asLongStream().toArray();
         rows = rows.withColumn(LongColumn.of("row", rowIds));
@@ -495,8 +473,8 @@ public final class Evaluator {
         List<Evaluation.Check> checks = new ArrayList<>();
         Metrics cur = null;
         Scored curScored = null;
-        if (cfg.current != null) {
-            curScored = Scored.of(cfg.current, test);
+        if (current != null) {
+            curScored = Scored.of(current, test);
             cur = curScored.metrics(null);
         } else {
             reasons.add("No current model to compare with: judged on the baselines and absolute thresholds alone.");
@@ -505,7 +483,7 @@ public final class Evaluator {
         // The gate's floor, whatever the thresholds: a release must do better than a trivial model.
         if (verdict.beats()) {
             reasons.add(String.format(Locale.ROOT, "PASS baseline: %s %.4f beats the best trivial model (%s, %.4f)"
-                    + " by %+.4f, at least %.4f.", cfg.primaryMetric, verdict.modelValue(), verdict.bestBaseline(),
+                    + " by %+.4f, at least %.4f.", settings.primaryMetric(), verdict.modelValue(), verdict.bestBaseline(),
                     verdict.baselineValue(), verdict.margin(), verdict.minMargin()));
         } else {
             passed = false;
@@ -518,9 +496,9 @@ public final class Evaluator {
                     + " holds other classes: it has learned nothing a majority-class rule would not.", only,
                     cand.truth.length));
         }
-        List<MetricThreshold> gates = cfg.thresholds;
-        if (gates.isEmpty() && cfg.current != null) {
-            gates = List.of(MetricThreshold.noWorseThan(cfg.primaryMetric, 0.0));
+        List<MetricThreshold> gates = settings.thresholds();
+        if (gates.isEmpty() && current != null) {
+            gates = List.of(MetricThreshold.noWorseThan(settings.primaryMetric(), 0.0));
         }
         for (MetricThreshold t : gates) {
             double s = Metrics.higherIsBetter(t.metric()) ? 1 : -1;
@@ -575,24 +553,24 @@ public final class Evaluator {
                 Significance.McNemar m = Significance.mcnemar(b, c);
                 test2 = m.test();
                 p = m.pValue();
-                boolean significant = p < cfg.alpha && c > b;
+                boolean significant = p < settings.significanceLevel() && c > b;
                 reasons.add(String.format(Locale.ROOT, "%s on the %d rows where the models disagree (current right"
                         + " only: %d, candidate right only: %d): p=%.4g, %s at %.2f.", test2, b + c, b, c, p,
-                        significant ? "a significant improvement" : "not a significant improvement", cfg.alpha));
-                if (cfg.requireSignificance && !significant) {
+                        significant ? "a significant improvement" : "not a significant improvement", settings.significanceLevel()));
+                if (settings.requireSignificance() && !significant) {
                     passed = false;
                     reasons.add("FAIL significance is required and the improvement is not significant.");
                 }
             } else {
                 interval = Significance.bootstrapDifference(cand.target, cand.scores.values(),
-                        curScored.scores.values(), cfg.primaryMetric, 1000, cfg.seed);
+                        curScored.scores.values(), settings.primaryMetric(), 1000, settings.seed());
                 test2 = "paired bootstrap";
                 boolean significant = sign > 0 ? interval[0] > 0 : interval[1] < 0;
                 reasons.add(String.format(Locale.ROOT, "Paired bootstrap (1000 resamples, seed %d): 95%% interval of"
-                        + " the %s difference (candidate - current) is [%.4f, %.4f]: %s.", cfg.seed, cfg.primaryMetric,
+                        + " the %s difference (candidate - current) is [%.4f, %.4f]: %s.", settings.seed(), settings.primaryMetric(),
                         interval[0], interval[1], significant ? "a significant improvement"
                                 : "not a significant improvement"));
-                if (cfg.requireSignificance && !significant) {
+                if (settings.requireSignificance() && !significant) {
                     passed = false;
                     reasons.add("FAIL significance is required and the improvement is not significant.");
                 }

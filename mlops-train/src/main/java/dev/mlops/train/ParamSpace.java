@@ -1,5 +1,9 @@
 package dev.mlops.train;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.mlops.api.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +13,8 @@ import java.util.Random;
 
 /**
  * The settings a search tries: per setting name, a list of values (grid and random search) or a range (random
- * search only). Immutable; each method returns a new space.
+ * search only). Immutable; each method returns a new space. Writes to JSON and back ({@link #toJson()}), one
+ * object per setting name: {@code {"values": [50, 100]}}, or {@code {"kind": "logUniform", "lo": 0.01, "hi": 0.3}}.
  *
  * <pre>{@code
  * ParamSpace space = ParamSpace.of().values("trees", 50, 100).logUniform("eta", 0.01, 0.3);
@@ -22,6 +27,31 @@ public final class ParamSpace {
         this.dims = dims;
     }
 
+    /** Reads the JSON form, checking each setting as the methods that build it do. */
+    @JsonCreator
+    static ParamSpace fromMap(Map<String, Dimension> dims) {
+        ParamSpace space = of();
+        for (Map.Entry<String, Dimension> e : dims.entrySet()) {
+            space = space.with(e.getKey(), e.getValue().checked(e.getKey()));
+        }
+        return space;
+    }
+
+    @JsonValue
+    Map<String, Dimension> dimensions() {
+        return java.util.Collections.unmodifiableMap(dims);
+    }
+
+    /** The space as JSON. */
+    public String toJson() {
+        return Json.write(this);
+    }
+
+    /** Reads a space written by {@link #toJson()}. */
+    public static ParamSpace fromJson(String json) {
+        return Json.read(json, ParamSpace.class);
+    }
+
     /** An empty space (one trial: the trainer's own settings). */
     public static ParamSpace of() {
         return new ParamSpace(new LinkedHashMap<>());
@@ -32,13 +62,13 @@ public final class ParamSpace {
         if (values.length == 0) {
             throw new IllegalArgumentException("Setting '" + name + "' needs at least one value");
         }
-        return with(name, new Dimension(List.of(values), Double.NaN, Double.NaN, false, false));
+        return with(name, new Dimension(Dimension.VALUES, List.of(values), null, null));
     }
 
     /** A real setting drawn uniformly from {@code [lo, hi]} (random search). */
     public ParamSpace uniform(String name, double lo, double hi) {
         checkRange(name, lo, hi);
-        return with(name, new Dimension(null, lo, hi, false, false));
+        return with(name, new Dimension(Dimension.UNIFORM, null, lo, hi));
     }
 
     /** A positive real setting drawn log-uniformly from {@code [lo, hi]} (random search). */
@@ -47,13 +77,13 @@ public final class ParamSpace {
         if (lo <= 0) {
             throw new IllegalArgumentException("A log-uniform range needs lo > 0, not " + lo);
         }
-        return with(name, new Dimension(null, lo, hi, true, false));
+        return with(name, new Dimension(Dimension.LOG_UNIFORM, null, lo, hi));
     }
 
     /** An integer setting drawn uniformly from {@code [lo, hi]} (random search). */
     public ParamSpace intRange(String name, int lo, int hi) {
         checkRange(name, lo, hi);
-        return with(name, new Dimension(null, lo, hi, false, true));
+        return with(name, new Dimension(Dimension.INT_RANGE, null, (double) lo, (double) hi));
     }
 
     /** The setting names. */
@@ -95,9 +125,9 @@ public final class ParamSpace {
             Object v;
             if (d.values != null) {
                 v = d.values.get(rnd.nextInt(d.values.size()));
-            } else if (d.integer) {
-                v = (int) d.lo + rnd.nextInt((int) d.hi - (int) d.lo + 1);
-            } else if (d.log) {
+            } else if (d.kind.equals(Dimension.INT_RANGE)) {
+                v = (int) (double) d.lo + rnd.nextInt((int) (double) d.hi - (int) (double) d.lo + 1);
+            } else if (d.kind.equals(Dimension.LOG_UNIFORM)) {
                 v = Math.exp(Math.log(d.lo) + rnd.nextDouble() * (Math.log(d.hi) - Math.log(d.lo)));
             } else {
                 v = d.lo + rnd.nextDouble() * (d.hi - d.lo);
@@ -126,6 +156,51 @@ public final class ParamSpace {
         return "ParamSpace" + dims.keySet();
     }
 
-    private record Dimension(List<Object> values, double lo, double hi, boolean log, boolean integer) {
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ParamSpace p && p.dims.equals(dims);
+    }
+
+    @Override
+    public int hashCode() {
+        return dims.hashCode();
+    }
+
+    /** One setting: listed values, or a range of a kind. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Dimension(String kind, List<Object> values, Double lo, Double hi) {
+        static final String VALUES = "values";
+        static final String UNIFORM = "uniform";
+        static final String LOG_UNIFORM = "logUniform";
+        static final String INT_RANGE = "intRange";
+
+        Dimension {
+            kind = kind == null ? VALUES : kind;
+            values = values == null ? null : java.util.Collections.unmodifiableList(new ArrayList<>(values));
+        }
+
+        /** This dimension, checked as the builder methods check it. */
+        Dimension checked(String name) {
+            switch (kind) {
+                case VALUES -> {
+                    if (values == null || values.isEmpty()) {
+                        throw new IllegalArgumentException("Setting '" + name + "' needs at least one value");
+                    }
+                }
+                case UNIFORM, LOG_UNIFORM, INT_RANGE -> {
+                    if (lo == null || hi == null) {
+                        throw new IllegalArgumentException("Setting '" + name + "' is a " + kind + " range and needs"
+                                + " lo and hi");
+                    }
+                    checkRange(name, lo, hi);
+                    if (kind.equals(LOG_UNIFORM) && lo <= 0) {
+                        throw new IllegalArgumentException("A log-uniform range needs lo > 0, not " + lo);
+                    }
+                }
+                default -> throw new IllegalArgumentException("Setting '" + name + "' has unknown kind '" + kind
+                        + "'; use values, uniform, logUniform or intRange");
+            }
+            return this;
+        }
     }
 }

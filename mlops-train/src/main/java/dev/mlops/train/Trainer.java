@@ -7,7 +7,10 @@ import dev.mlops.api.FieldRole;
 import dev.mlops.api.Frame;
 import dev.mlops.api.TrainingException;
 import dev.mlops.data.profile.Profile;
+import dev.mlops.features.FeatureSelection;
 import dev.mlops.features.FittedPreprocessing;
+import dev.mlops.features.Preprocessing;
+import dev.mlops.features.SelectionRule;
 import dev.mlops.train.internal.FrameConverter;
 import dev.mlops.train.internal.TribuoProgress;
 import dev.mlops.train.internal.TribuoTrainers;
@@ -34,6 +37,12 @@ import org.tribuo.regression.Regressor;
  * <p>With {@link #preprocessing(FittedPreprocessing)} the trainer fits nothing itself: it applies the fitted chain to
  * the frame, trains on its all-numeric output columns, and the model applies the chain again before every
  * prediction, so training and serving see the same features.
+ *
+ * <p>With {@link #preprocessing(Preprocessing)} (and optionally {@link #selection(SelectionRule)}) the trainer is a
+ * whole pipeline, as a scikit-learn {@code Pipeline} is: every {@link #train} first selects the features on the rows
+ * it is given, then fits the chain, restricted to them, on those rows, then trains the model on the chain's outputs.
+ * Cross-validation ({@link Tuner}) fits it so on each training fold, and the held-out fold never reaches the
+ * selection or the chain's fitted state (decision 115).
  */
 public final class Trainer {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Trainer.class);
@@ -44,20 +53,24 @@ public final class Trainer {
     private final MissingValues missing;
     private final TrainingListener listener;
     private final FittedPreprocessing preprocessing;
+    private final Preprocessing chain;
+    private final SelectionRule selection;
     private final boolean profile;
 
     private Trainer(TrainerSettings settings, MissingValues missing, TrainingListener listener,
-                    FittedPreprocessing preprocessing, boolean profile) {
+                    FittedPreprocessing preprocessing, Preprocessing chain, SelectionRule selection, boolean profile) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.missing = Objects.requireNonNull(missing, "missing");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.preprocessing = preprocessing;
+        this.chain = chain;
+        this.selection = selection;
         this.profile = profile;
     }
 
     /** A trainer with these settings. */
     public static Trainer of(TrainerSettings settings) {
-        return new Trainer(settings, MissingValues.SKIP, TrainingListener.none(), null, false);
+        return new Trainer(settings, MissingValues.SKIP, TrainingListener.none(), null, null, null, false);
     }
 
     /**
@@ -159,32 +172,76 @@ public final class Trainer {
     /** This trainer with other settings (of any algorithm). */
     public Trainer withSettings(TrainerSettings newSettings) {
         return newSettings.equals(settings) ? this : new Trainer(newSettings, missing, listener, preprocessing,
-                profile);
+                chain, selection, profile);
     }
 
     /** This trainer with a missing-value policy. */
     public Trainer missingValues(MissingValues policy) {
-        return policy == missing ? this : new Trainer(settings, policy, listener, preprocessing, profile);
+        return policy == missing ? this : new Trainer(settings, policy, listener, preprocessing, chain, selection,
+                profile);
     }
 
     /** This trainer reporting progress to a listener. */
     public Trainer listener(TrainingListener newListener) {
-        return new Trainer(settings, missing, newListener, preprocessing, profile);
+        return new Trainer(settings, missing, newListener, preprocessing, chain, selection, profile);
     }
 
-    /** This trainer applying a fitted preprocessing chain before training and before every prediction. */
+    /**
+     * This trainer applying a chain fitted elsewhere before training and before every prediction. Its fitted state
+     * saw whatever rows it was fitted on: to cross-validate without leakage give the unfitted chain instead,
+     * {@link #preprocessing(Preprocessing)}. Replaces an unfitted chain.
+     */
     public Trainer preprocessing(FittedPreprocessing fitted) {
-        return new Trainer(settings, missing, listener, Objects.requireNonNull(fitted, "fitted"), profile);
+        return new Trainer(settings, missing, listener, Objects.requireNonNull(fitted, "fitted"), null, selection,
+                profile);
+    }
+
+    /**
+     * This trainer fitting a preprocessing chain as the first step of every {@link #train}, on exactly the rows it
+     * trains on (after the {@link #selection(SelectionRule) selection}, restricted to the selected columns); the
+     * model applies the fitted chain before every prediction. Replaces a fitted chain.
+     */
+    public Trainer preprocessing(Preprocessing unfitted) {
+        return new Trainer(settings, missing, listener, null, Objects.requireNonNull(unfitted, "unfitted"),
+                selection, profile);
+    }
+
+    /**
+     * This trainer selecting its features by a rule on the rows of every {@link #train}, before fitting the chain
+     * (if any); the model reads only the selected columns.
+     *
+     * @throws IllegalStateException at training time when the chain is already fitted (it was fitted on its own
+     *     columns: give the unfitted chain)
+     */
+    public Trainer selection(SelectionRule rule) {
+        return new Trainer(settings, missing, listener, preprocessing, chain, Objects.requireNonNull(rule, "rule"),
+                profile);
     }
 
     /** This trainer recording a {@link Profile} of the training frame with the model (default off). */
     public Trainer recordProfile(boolean record) {
-        return new Trainer(settings, missing, listener, preprocessing, record);
+        return record == profile ? this : new Trainer(settings, missing, listener, preprocessing, chain, selection,
+                record);
     }
 
-    /** The fitted preprocessing, if one is set. */
+    /** The chain fitted elsewhere, if one is set ({@link #preprocessing(FittedPreprocessing)}). */
     public java.util.Optional<FittedPreprocessing> preprocessing() {
         return java.util.Optional.ofNullable(preprocessing);
+    }
+
+    /** The unfitted chain each training fits, if one is set ({@link #preprocessing(Preprocessing)}). */
+    public java.util.Optional<Preprocessing> pipelineChain() {
+        return java.util.Optional.ofNullable(chain);
+    }
+
+    /** The selection rule each training applies, if one is set. */
+    public java.util.Optional<SelectionRule> selection() {
+        return java.util.Optional.ofNullable(selection);
+    }
+
+    /** Whether this trainer records a profile of its training frame with the model. */
+    public boolean recordsProfile() {
+        return profile;
     }
 
     /** The settings. */
@@ -207,10 +264,56 @@ public final class Trainer {
      * code that calls Tribuo directly.
      */
     public MutableDataset<?> dataset(Frame original, String label) {
-        Frame frame = modelInput(original, label);
+        Fitted f = fitSteps(original, label);
+        Frame frame = f.trainer().modelInput(f.rows(), label);
         List<Field> features = FrameConverter.featureFields(frame, label);
         return settings.task() == Task.CLASSIFICATION ? FrameConverter.classification(frame, label, features, missing)
                 : FrameConverter.regression(frame, label, features, missing);
+    }
+
+    /** A trainer of the model alone, over the chain fitted on some rows, and the rows it trains on. */
+    private record Fitted(Trainer trainer, Frame rows) {
+    }
+
+    /**
+     * The pipeline's feature steps fitted on these rows: the selection made, and the chain, restricted to it, fitted.
+     * A trainer with a chain reads the rows whole (the fitted chain reads only the selected columns); one without
+     * reads them projected to the selection. Nothing to fit: this trainer and the rows.
+     */
+    private Fitted fitSteps(Frame rows, String label) {
+        if (selection == null && chain == null) {
+            return new Fitted(this, rows);
+        }
+        if (selection != null && preprocessing != null) {
+            throw new IllegalStateException("A selection rule cannot come before a chain that is already fitted (on"
+                    + " its own columns " + preprocessing.inputFields().stream().map(Field::name).toList() + "); give"
+                    + " Trainer.preprocessing the unfitted Preprocessing so that it is fitted after the selection");
+        }
+        if (!rows.hasColumn(label)) {
+            throw new TrainingException("No label column '" + label + "'; the columns are " + rows.columnNames());
+        }
+        Frame input = rows;
+        Preprocessing steps = chain;
+        if (selection != null) {
+            FeatureSelection chosen = selection.select(rows, label);
+            if (chosen.columns().isEmpty()) {
+                throw new TrainingException("The selection rule " + selection + " kept no feature of the "
+                        + rows.rowCount() + " rows; lower minScore or set atLeast");
+            }
+            input = chosen.project(rows);
+            steps = chain == null ? null : chain.restrictTo(chosen.columns());
+        }
+        if (steps == null) {
+            return new Fitted(new Trainer(settings, missing, listener, null, null, null, profile), input);
+        }
+        FittedPreprocessing fit;
+        try {
+            fit = steps.fit(input);
+        } catch (IllegalArgumentException e) {
+            throw new TrainingException("The preprocessing does not fit the " + rows.rowCount() + " training rows: "
+                    + e.getMessage(), e);
+        }
+        return new Fitted(new Trainer(settings, missing, listener, fit, null, null, profile), rows);
     }
 
     /**
@@ -222,7 +325,13 @@ public final class Trainer {
      * @throws TrainingException naming the row and column for bad input, or wrapping Tribuo's failure
      */
     public TrainedModel train(Frame original, String label) {
-        Frame frame = modelInput(original, label);
+        Fitted f = fitSteps(original, label);
+        return f.trainer().trainFitted(f.rows(), original, label);
+    }
+
+    /** Trains on {@code rows} with the fitted chain (if any); the model's provenance names {@code original}. */
+    private TrainedModel trainFitted(Frame rows, Frame original, String label) {
+        Frame frame = modelInput(rows, label);
         List<Field> features = FrameConverter.featureFields(frame, label);
         warnIfUnscaled(frame, features);
         listener.onProgress(new TrainingEvent(TrainingEvent.Phase.CONVERT, 0, 1, frame.rowCount() + " rows"));

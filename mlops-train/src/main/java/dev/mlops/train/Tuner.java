@@ -21,60 +21,75 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Grid or random search over a trainer's settings, each trial scored by k-fold cross-validation (stratified for
  * classification), trials run on an injected executor, everything seeded. Each trial is a child run of one
- * parent run when a tracker is given. Immutable.
+ * parent run when a tracker is given. Immutable; its settings are a {@link TunerSettings} value, which the parent run
+ * records as JSON (parameter {@code tuner}) beside the trainer's pipeline.
  *
  * <pre>{@code
  * TuningResult r = Tuner.grid(Trainer.xgboostClassifier(), ParamSpace.of().values("trees", 20, 50))
  *         .folds(5).metric("roc_auc").executor(pool).tracking(tracker, "credit").tune(train, "class");
  * TrainedModel best = Trainer.of(r.bestSettings()).train(train, "class");
  * }</pre>
+ *
+ * <p>Cross-validation fits the trainer's whole pipeline on each training fold and scores it on the held-out fold:
+ * give the trainer its feature steps unfitted ({@link Trainer#preprocessing(dev.mlops.features.Preprocessing)},
+ * {@link Trainer#selection(dev.mlops.features.SelectionRule)}) and no held-out row reaches the selection, the
+ * imputation or the scaling. A chain fitted before tuning ({@link Trainer#preprocessing(
+ * dev.mlops.features.FittedPreprocessing)}) saw every row, so its scores are optimistic; the tuner warns of it. The
+ * folds are cut once per {@link #tune} and shared by every trial; fold models record no profile (decision 115).
  */
 public final class Tuner {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Tuner.class);
+
     private final Trainer trainer;
-    private final ParamSpace space;
-    private final int randomTrials; // 0 for grid
-    private final int folds;
-    private final String metric;
-    private final long seed;
+    private final TunerSettings settings;
     private final Executor executor;
     private final RunTracker tracker;
     private final String experiment;
     private final TrainingListener listener;
 
-    private Tuner(Trainer trainer, ParamSpace space, int randomTrials, int folds, String metric, long seed,
-                  Executor executor, RunTracker tracker, String experiment, TrainingListener listener) {
+    private Tuner(Trainer trainer, TunerSettings settings, Executor executor, RunTracker tracker, String experiment,
+                  TrainingListener listener) {
         this.trainer = Objects.requireNonNull(trainer, "trainer");
-        this.space = Objects.requireNonNull(space, "space");
-        this.randomTrials = randomTrials;
-        this.folds = folds;
-        this.metric = metric;
-        this.seed = seed;
-        this.executor = executor;
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.executor = Objects.requireNonNull(executor, "executor");
         this.tracker = tracker;
         this.experiment = experiment;
-        this.listener = listener;
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** A search around this trainer with these settings, on the calling thread, untracked. */
+    public static Tuner of(Trainer trainer, TunerSettings settings) {
+        return new Tuner(trainer, settings, Runnable::run, null, null, TrainingListener.none());
     }
 
     /** A search over every combination of the space's listed values. */
     public static Tuner grid(Trainer trainer, ParamSpace space) {
-        space.grid(); // rejects ranges now, not at tune time
-        return new Tuner(trainer, space, 0, 5, null, 42L, Runnable::run, null, null, TrainingListener.none());
+        return of(trainer, TunerSettings.newBuilder().grid().space(space).build());
     }
 
     /** A search over {@code trials} seeded random points of the space. */
     public static Tuner random(Trainer trainer, ParamSpace space, int trials) {
-        if (trials < 1) {
-            throw new IllegalArgumentException("A random search needs at least one trial, not " + trials);
-        }
-        return new Tuner(trainer, space, trials, 5, null, 42L, Runnable::run, null, null, TrainingListener.none());
+        return of(trainer, TunerSettings.newBuilder().random(trials).space(space).build());
+    }
+
+    /** The settings. */
+    public TunerSettings settings() {
+        return settings;
+    }
+
+    /** The trainer searched around. */
+    public Trainer trainer() {
+        return trainer;
+    }
+
+    /** This search with other settings. */
+    public Tuner withSettings(TunerSettings newSettings) {
+        return new Tuner(trainer, newSettings, executor, tracker, experiment, listener);
     }
 
     /** Cross-validates with k folds (default 5). */
     public Tuner folds(int k) {
-        if (k < 2) {
-            throw new IllegalArgumentException("Cross-validation needs at least 2 folds, not " + k);
-        }
-        return new Tuner(trainer, space, randomTrials, k, metric, seed, executor, tracker, experiment, listener);
+        return withSettings(settings.toBuilder().folds(k).build());
     }
 
     /**
@@ -82,30 +97,27 @@ public final class Tuner {
      * {@link Evaluator} decides it; r2 for regressors).
      */
     public Tuner metric(String name) {
-        return new Tuner(trainer, space, randomTrials, folds, name, seed, executor, tracker, experiment, listener);
+        return withSettings(settings.toBuilder().metric(name).build());
     }
 
     /** Seeds the folds and the random points (default 42); the trainer keeps its own seed. */
     public Tuner seed(long newSeed) {
-        return new Tuner(trainer, space, randomTrials, folds, metric, newSeed, executor, tracker, experiment, listener);
+        return withSettings(settings.toBuilder().seed(newSeed).build());
     }
 
     /** Runs trials on this executor (default: the calling thread, one after another). */
     public Tuner executor(Executor newExecutor) {
-        return new Tuner(trainer, space, randomTrials, folds, metric, seed, Objects.requireNonNull(newExecutor),
-                tracker, experiment, listener);
+        return new Tuner(trainer, settings, newExecutor, tracker, experiment, listener);
     }
 
     /** Records a parent run in this experiment and each trial as its child. */
     public Tuner tracking(RunTracker newTracker, String experimentName) {
-        return new Tuner(trainer, space, randomTrials, folds, metric, seed, executor, newTracker, experimentName,
-                listener);
+        return new Tuner(trainer, settings, executor, newTracker, experimentName, listener);
     }
 
     /** Reports trial and fold progress. */
     public Tuner listener(TrainingListener newListener) {
-        return new Tuner(trainer, space, randomTrials, folds, metric, seed, executor, tracker, experiment,
-                newListener);
+        return new Tuner(trainer, settings, executor, tracker, experiment, newListener);
     }
 
     /**
@@ -116,31 +128,37 @@ public final class Tuner {
      */
     public TuningResult tune(Frame frame, String label) {
         Task task = trainer.settings().task();
+        String metric = settings.metric();
         String m = metric != null ? metric : task == Task.CLASSIFICATION ? classificationMetric(frame, label) : "r2";
         List<Map<String, Object>> points = new ArrayList<>();
-        if (randomTrials == 0) {
-            points.addAll(space.grid());
+        if (settings.search() == TunerSettings.Search.GRID) {
+            points.addAll(settings.space().grid());
         } else {
-            Random rnd = new Random(seed);
-            for (int i = 0; i < randomTrials; i++) {
-                points.add(space.sample(rnd));
+            Random rnd = new Random(settings.seed());
+            for (int i = 0; i < settings.trials(); i++) {
+                points.add(settings.space().sample(rnd));
             }
         }
-        List<TrainerSettings> settings = new ArrayList<>();
+        List<TrainerSettings> trialSettings = new ArrayList<>();
         for (Map<String, Object> p : points) {
-            settings.add(trainer.settings().with(p));
+            trialSettings.add(trainer.settings().with(p));
         }
-        int[][] heldOut;
-        if (task == Task.CLASSIFICATION) {
-            heldOut = Folds.stratified(classIndex(frame, label), folds, seed);
-        } else {
-            heldOut = Folds.plain(frame.rowCount(), folds, seed);
+        if (trainer.preprocessing().isPresent() && LOG.isWarnEnabled()) {
+            LOG.warn("Tuning a trainer whose preprocessing was fitted before the folds were cut: its imputation and"
+                    + " scaling saw every held-out row, so the cross-validated scores are optimistic. Give"
+                    + " Trainer.preprocessing the unfitted Preprocessing to fit it on each training fold.");
         }
-        Run parent = tracker == null ? null : tracker.start(experiment, (randomTrials == 0 ? "grid" : "random")
-                + "-search " + trainer.settings().algorithm());
+        int[][] heldOut = task == Task.CLASSIFICATION
+                ? Folds.stratified(classIndex(frame, label), settings.folds(), settings.seed())
+                : Folds.plain(frame.rowCount(), settings.folds(), settings.seed());
+        CrossValidation folds = CrossValidation.of(frame, label, heldOut);
+        Run parent = tracker == null ? null : tracker.start(experiment, settings.search().name()
+                .toLowerCase(java.util.Locale.ROOT) + "-search " + trainer.settings().algorithm());
         if (parent != null) {
-            parent.setTag("stage", "tune").logParam("metric", m).logParam("folds", String.valueOf(folds))
-                    .logParam("seed", String.valueOf(seed)).logParam("trials", String.valueOf(points.size()))
+            parent.setTag("stage", "tune").logParam("metric", m).logParam("folds", String.valueOf(settings.folds()))
+                    .logParam("seed", String.valueOf(settings.seed())).logParam("trials", String.valueOf(points.size()))
+                    .logParam("tuner", settings.toJson()).logParam("trainer", trainer.settings().toJson())
+                    .logParams(pipelineParams(trainer))
                     .logParams(trainer.settings().toParams()).logDataFingerprint("tune", frame.fingerprint());
         }
         AtomicInteger done = new AtomicInteger();
@@ -148,8 +166,8 @@ public final class Tuner {
         List<CompletableFuture<TuningResult.Trial>> futures = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
             int index = i;
-            futures.add(CompletableFuture.supplyAsync(() -> runTrial(index, points.get(index), settings.get(index),
-                    frame, label, heldOut, m, parent, done, points.size()), executor));
+            futures.add(CompletableFuture.supplyAsync(() -> runTrial(index, points.get(index),
+                    trialSettings.get(index), folds, m, parent, done, points.size()), executor));
         }
         List<TuningResult.Trial> trials = new ArrayList<>();
         try {
@@ -162,7 +180,7 @@ public final class Tuner {
             }
             throw new MlopsException("A tuning trial failed unexpectedly: " + e.getCause().getMessage(), e.getCause());
         }
-        TuningResult result = new TuningResult(m, Metrics.higherIsBetter(m), folds, trials,
+        TuningResult result = new TuningResult(m, Metrics.higherIsBetter(m), settings.folds(), trials,
                 Optional.ofNullable(parent).map(Run::id));
         if (parent != null) {
             if (trials.stream().anyMatch(t -> !Double.isNaN(t.mean()))) {
@@ -177,22 +195,30 @@ public final class Tuner {
         return result;
     }
 
-    private TuningResult.Trial runTrial(int index, Map<String, Object> changes, TrainerSettings s, Frame frame,
-                                        String label, int[][] heldOut, String m, Run parent, AtomicInteger done,
-                                        int total) {
+    /**
+     * The trainer's pipeline steps as JSON run parameters ({@code pipeline.selection}, {@code pipeline.preprocessing},
+     * or {@code pipeline.fitted_preprocessing}), what a run records besides the model's settings to be repeatable.
+     */
+    public static Map<String, String> pipelineParams(Trainer trainer) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        trainer.selection().ifPresent(r -> out.put("pipeline.selection", r.toJson()));
+        trainer.pipelineChain().ifPresent(c -> out.put("pipeline.preprocessing", c.toJson()));
+        trainer.preprocessing().ifPresent(c -> out.put("pipeline.fitted_preprocessing", c.toJson()));
+        return out;
+    }
+
+    private TuningResult.Trial runTrial(int index, Map<String, Object> changes, TrainerSettings s,
+                                        CrossValidation folds, String m, Run parent, AtomicInteger done, int total) {
         Run run = parent == null ? null : parent.startChild("trial-" + index);
         if (run != null) {
             run.setTag("stage", "trial").logParams(s.toParams());
         }
-        Trainer t = trainer.withSettings(s).listener(TrainingListener.none());
-        double[] scores = new double[heldOut.length];
+        Trainer t = trainer.withSettings(s);
+        double[] scores = new double[folds.folds()];
         try {
-            for (int f = 0; f < heldOut.length; f++) {
-                Frame trainPart = frame.rows(Folds.complement(frame.rowCount(), heldOut[f]));
-                Frame valPart = frame.rows(heldOut[f]);
-                TrainedModel model = t.train(trainPart, label);
-                scores[f] = Evaluator.Scored.of(model, valPart).metrics(null).get(m);
-                listener.onProgress(new TrainingEvent(TrainingEvent.Phase.FOLD, f + 1, heldOut.length,
+            for (int f = 0; f < folds.folds(); f++) {
+                scores[f] = folds.score(t, f, m);
+                listener.onProgress(new TrainingEvent(TrainingEvent.Phase.FOLD, f + 1, folds.folds(),
                         "trial " + index + " " + m + "=" + String.format(java.util.Locale.ROOT, "%.4f", scores[f])));
                 if (run != null) {
                     run.logMetric(m + "_fold", scores[f], f);

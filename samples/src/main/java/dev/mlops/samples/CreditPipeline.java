@@ -46,7 +46,7 @@ public final class CreditPipeline {
         FeatureStage.Result features = FeatureStage.run(split.train());
 
         section("4. Model: tune, train, evaluate against baselines, track");
-        TrainStage.Result trained = TrainStage.run(split.train(), split.test(), features.preprocessing(),
+        TrainStage.Result trained = TrainStage.run(split.train(), split.test(), features,
                 output.resolve("runs"));
 
         section("5. Package: preprocessing + model as one ONNX artifact, registered as credit@production");

@@ -5,8 +5,6 @@ import dev.mlops.api.Frame;
 import dev.mlops.api.tracking.Run;
 import dev.mlops.api.tracking.RunTracker;
 import dev.mlops.data.CsvSource;
-import dev.mlops.features.FittedPreprocessing;
-
 import dev.mlops.train.Evaluation;
 import dev.mlops.train.Evaluator;
 import dev.mlops.train.MetricThreshold;
@@ -54,18 +52,19 @@ public final class TrainStage {
     }
 
     /**
-     * Runs the stage with a fitted preprocessing chain (from the features stage; null for none): the model trains on
-     * the chain's outputs and applies it before every prediction.
+     * Runs the stage with the features stage's selection rule and unfitted chain (null for none) as the first steps
+     * of the training pipeline: cross-validation fits them on each training fold, the final model on all the training
+     * rows, and the model applies the fitted chain before every prediction.
      */
-    public static Result run(Frame train, Frame test, FittedPreprocessing preprocessing, Path trackerDir) {
+    public static Result run(Frame train, Frame test, FeatureStage.Result features, Path trackerDir) {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try (RunTracker tracker = Trackers.directory(trackerDir)) {
             System.out.println("Tuning XGBoost (4 settings x 5 folds, stratified, 2 threads, seed 42)"
-                    + (preprocessing == null ? "" : " on " + preprocessing.outputCount() + " preprocessed features")
-                    + ":");
+                    + (features == null ? "" : " on " + features.preprocessing().outputCount() + " preprocessed"
+                    + " features, selection and preprocessing refitted on each training fold") + ":");
             Trainer base = Trainer.xgboostClassifier().with("eta", 0.1).recordProfile(true);
-            if (preprocessing != null) {
-                base = base.preprocessing(preprocessing);
+            if (features != null) {
+                base = base.selection(features.rule()).preprocessing(features.chain());
             }
             TuningResult tuning = Tuner.grid(base,
                             ParamSpace.of().values("trees", 30, 80).values("maxDepth", 2, 4))
@@ -77,16 +76,18 @@ public final class TrainStage {
             TrainedModel model;
             Evaluation eval;
             String runId;
+            Evaluator evaluator = Evaluator.classification().sliceBy("personal_status")
+                    .learningCurve(0.25, 0.5, 0.75, 1.0)
+                    .thresholds(MetricThreshold.atLeast("roc_auc", 0.70), MetricThreshold.atLeast("accuracy", 0.70))
+                    .listener(TrainingListener.textBar(line -> System.out.println("  " + line)));
             try (Run run = tracker.start("credit", "train " + best.settings().algorithm())) {
                 runId = run.id();
                 run.setTag("stage", "train").setTag("tuning_run", tuning.parentRunId().orElse(""))
-                        .logParams(best.settings().toParams())
+                        .logParams(best.settings().toParams()).logParams(Tuner.pipelineParams(best))
+                        .logParam("evaluator", evaluator.settings().toJson())
                         .logDataFingerprint("train", train.fingerprint()).logDataFingerprint("test", test.fingerprint());
                 model = best.train(train, "class");
-                eval = Evaluator.classification().sliceBy("personal_status").learningCurve(0.25, 0.5, 0.75, 1.0)
-                        .thresholds(MetricThreshold.atLeast("roc_auc", 0.70), MetricThreshold.atLeast("accuracy", 0.70))
-                        .listener(TrainingListener.textBar(line -> System.out.println("  " + line)))
-                        .evaluate(model, train, test);
+                eval = evaluator.evaluate(model, train, test);
                 run.logMetrics(eval.metrics().values(), 0);
                 for (Evaluation.CurvePoint p : eval.learningCurve()) {
                     run.logMetric("curve_validation_" + eval.primaryMetric(), p.validationValue(), p.trainRows());

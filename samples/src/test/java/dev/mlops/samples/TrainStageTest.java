@@ -10,7 +10,17 @@ import dev.mlops.api.tracking.RunQuery;
 import dev.mlops.api.tracking.RunRecord;
 import dev.mlops.api.tracking.RunTracker;
 import dev.mlops.test.Datasets;
+import dev.mlops.features.Preprocessing;
+import dev.mlops.features.SelectionRule;
+import dev.mlops.train.Evaluation;
+import dev.mlops.train.Evaluator;
+import dev.mlops.train.EvaluatorSettings;
 import dev.mlops.train.TrainedModel;
+import dev.mlops.train.Trainer;
+import dev.mlops.train.TrainerSettings;
+import dev.mlops.train.Tuner;
+import dev.mlops.train.TunerSettings;
+import dev.mlops.train.TuningResult;
 import dev.mlops.train.tracking.Trackers;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +37,7 @@ class TrainStageTest {
         Frame train = credit.slice(0, 800);
         Frame test = credit.slice(800, 1000);
         FeatureStage.Result features = FeatureStage.run(train);
-        TrainStage.Result r = TrainStage.run(train, test, features.preprocessing(), dir);
+        TrainStage.Result r = TrainStage.run(train, test, features, dir);
         assertThat(r.evaluation()).beatsBaseline().metric("roc_auc").isAtLeast(0.7);
         assertTrue(r.evaluation().slices().stream().anyMatch(s -> s.column().equals("personal_status")));
         assertEquals(4, r.tuning().trials().size());
@@ -41,6 +51,19 @@ class TrainStageTest {
             RunRecord trained = t.get(r.runId());
             assertFalse(trained.params().isEmpty());
             assertEquals(test.fingerprint(), trained.dataFingerprints().get("test"));
+            // the record is enough to repeat the evaluation and the tuning (issue 10 item 4)
+            Evaluation again = Evaluator.of(EvaluatorSettings.fromJson(trained.params().get("evaluator")))
+                    .evaluate(r.model(), train, test);
+            assertEquals(r.evaluation().metrics().values(), again.metrics().values());
+            assertEquals(r.evaluation().learningCurve(), again.learningCurve());
+            assertEquals(features.rule(), SelectionRule.fromJson(trained.params().get("pipeline.selection")));
+            RunRecord search = t.get(r.tuning().parentRunId().orElseThrow());
+            Trainer pipeline = Trainer.of(TrainerSettings.fromJson(search.params().get("trainer")))
+                    .selection(SelectionRule.fromJson(search.params().get("pipeline.selection")))
+                    .preprocessing(Preprocessing.fromJson(search.params().get("pipeline.preprocessing")));
+            TuningResult repeated = Tuner.of(pipeline, TunerSettings.fromJson(search.params().get("tuner")))
+                    .tune(train, "class");
+            assertEquals(r.tuning().table(), repeated.table());
         }
     }
 }
