@@ -15,8 +15,10 @@ import java.util.Optional;
  * @param version the version that answered
  * @param outputs output name to value, in graph order
  * @param labels the class names of the signature (empty for regression)
+ * @param requestId the request id: the caller's, or one the server generated; delayed labels join on it
  */
-public record Prediction(String model, int version, Map<String, Object> outputs, List<String> labels) {
+public record Prediction(String model, int version, Map<String, Object> outputs, List<String> labels,
+                         String requestId) {
 
     /** The value of one output. */
     public Object output(String name) {
