@@ -1,0 +1,72 @@
+package dev.mlops.monitor;
+
+import dev.mlops.api.Frame;
+import dev.mlops.api.PredictionEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The monitor that does nothing ({@link DriftMonitor#disabled()}). Stateless and thread-safe. */
+final class DisabledMonitor implements DriftMonitor {
+    static final DisabledMonitor INSTANCE = new DisabledMonitor();
+
+    private DisabledMonitor() {
+    }
+
+    @Override
+    public void observe(PredictionEvent event) {
+    }
+
+    @Override
+    public void observe(Frame inputs, Frame outputs, Instant time) {
+    }
+
+    @Override
+    public List<WindowReport> advance() {
+        return List.of();
+    }
+
+    @Override
+    public List<WindowReport> flush() {
+        return List.of();
+    }
+
+    @Override
+    public List<WindowReport> reports() {
+        return List.of();
+    }
+
+    @Override
+    public List<Window> windows() {
+        return List.of();
+    }
+
+    @Override
+    public List<Window> openWindows() {
+        return List.of();
+    }
+
+    @Override
+    public WindowReport evaluate(Window window) {
+        throw new IllegalStateException("A disabled monitor has no reference to evaluate windows against");
+    }
+
+    @Override
+    public long lateRows() {
+        return 0;
+    }
+
+    @Override
+    public AutoCloseable onReport(Consumer<WindowReport> listener) {
+        return () -> { };
+    }
+
+    @Override
+    public String snapshot() {
+        return "{}";
+    }
+
+    @Override
+    public void close() {
+    }
+}

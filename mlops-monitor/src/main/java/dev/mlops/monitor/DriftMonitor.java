@@ -1,0 +1,192 @@
+package dev.mlops.monitor;
+
+import dev.mlops.api.DataException;
+import dev.mlops.api.Frame;
+import dev.mlops.api.PredictionEvent;
+import dev.mlops.api.PredictionListener;
+import dev.mlops.api.model.ModelArtifact;
+import dev.mlops.data.profile.Profile;
+import dev.mlops.data.profile.ProfileOptions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Watches a deployed model's traffic against its reference: rows are cut into windows (by count, time or key),
+ * each window is a mergeable {@link Profile}, and each closed window gets a {@link WindowReport} of per-feature and
+ * prediction drift with sketch error bounds.
+ *
+ * <p>It is a {@link PredictionListener}, so it subscribes to a server ({@code server.onPrediction(monitor)}), and it
+ * also takes frames of inputs and outputs logged by any system ({@link #observe(Frame, Frame, Instant)}).
+ *
+ * <p>Thread-safe: observing, reporting and snapshots are serialized on the monitor.
+ *
+ * <pre>{@code
+ * DriftMonitor monitor = DriftMonitor.against(referenceProfile).window(Duration.ofHours(1)).build();
+ * server.onPrediction(monitor);
+ * }</pre>
+ */
+public interface DriftMonitor extends PredictionListener, AutoCloseable {
+
+    /** A builder of a monitor against a reference profile (the one stored in every {@code ModelArtifact}). */
+    static Builder against(Profile reference) {
+        return new Builder(Objects.requireNonNull(reference, "reference"), null);
+    }
+
+    /**
+     * A builder of a monitor against a reference frame (for example the validation set): its profile is the
+     * reference, and its chunks calibrate the thresholds (see {@link DriftOptions#calibrationChunks()}).
+     */
+    static Builder against(Frame reference) {
+        return new Builder(null, Objects.requireNonNull(reference, "reference"));
+    }
+
+    /**
+     * A builder against the reference profile of a model artifact.
+     *
+     * @throws DataException when the artifact carries no profile
+     */
+    static Builder against(ModelArtifact artifact) {
+        if (artifact.profile() == null || artifact.profile().isNull() || artifact.profile().isEmpty()) {
+            throw new DataException("The model artifact has no reference profile; package it with a Profile of "
+                    + "its training data, or build the monitor against a Profile or a Frame");
+        }
+        return against(Profile.fromJson(artifact.profile().toString()));
+    }
+
+    /** A monitor that observes nothing and reports nothing. */
+    static DriftMonitor disabled() {
+        return DisabledMonitor.INSTANCE;
+    }
+
+    /** Observes a served prediction (the listener entry point). */
+    @Override
+    default void onPrediction(PredictionEvent event) {
+        observe(event);
+    }
+
+    /** Observes a served prediction: its inputs and outputs at the event's time. */
+    void observe(PredictionEvent event);
+
+    /**
+     * Observes rows predicted by any system: inputs, outputs (a frame with no columns when there are none) and
+     * when. Output columns whose name clashes with an input are profiled as {@code output.<name>}.
+     */
+    void observe(Frame inputs, Frame outputs, Instant time);
+
+    /** Closes the time windows that ended by the monitor's clock; returns their reports. */
+    List<WindowReport> advance();
+
+    /** Closes every open window, partial ones included; returns their reports. */
+    List<WindowReport> flush();
+
+    /** The reports of the closed windows so far (the most recent {@code history} of them), oldest first. */
+    List<WindowReport> reports();
+
+    /** The closed windows so far (the most recent {@code history}), oldest first: merge them for longer spans. */
+    List<Window> windows();
+
+    /** The open windows as they stand. */
+    List<Window> openWindows();
+
+    /** The report of any window against the reference (a merged one, or one rebuilt from a prediction log). */
+    WindowReport evaluate(Window window);
+
+    /** Rows of time windows that arrived after their window had closed: counted here, not profiled. */
+    long lateRows();
+
+    /** Calls the listener with every report as its window closes, on the observing thread; close to unsubscribe. */
+    AutoCloseable onReport(Consumer<WindowReport> listener);
+
+    /** The open windows as JSON, so a restarted monitor continues them ({@link Builder#restore(String)}). */
+    String snapshot();
+
+    /** Stops observing; open windows stay open (take a {@link #snapshot()} first to keep them). */
+    @Override
+    void close();
+
+    /** Builds a {@link DriftMonitor}. */
+    final class Builder {
+        private final Profile referenceProfile;
+        private final Frame referenceFrame;
+        private WindowSpec window = WindowSpec.rows(1000);
+        private DriftOptions options = DriftOptions.defaults();
+        private ProfileOptions profileOptions;
+        private Clock clock = Clock.systemUTC();
+        private int history = 1000;
+        private String snapshot;
+
+        private Builder(Profile referenceProfile, Frame referenceFrame) {
+            this.referenceProfile = referenceProfile;
+            this.referenceFrame = referenceFrame;
+        }
+
+        /** How windows are cut (default: 1000 rows). */
+        public Builder window(WindowSpec window) {
+            this.window = Objects.requireNonNull(window, "window");
+            return this;
+        }
+
+        /** Tumbling time windows of this length. */
+        public Builder window(Duration size) {
+            return window(WindowSpec.tumbling(size));
+        }
+
+        /** Windows of this many rows. */
+        public Builder windowRows(int rows) {
+            return window(WindowSpec.rows(rows));
+        }
+
+        /** How drift is decided. */
+        public Builder options(DriftOptions options) {
+            this.options = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /** The sketch sizes of window profiles (default: the reference's). */
+        public Builder profileOptions(ProfileOptions options) {
+            this.profileOptions = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /** The clock that closes time windows (tests pass a fixed or stepping one). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** How many closed windows and reports are kept (1000). */
+        public Builder history(int windows) {
+            if (windows < 1) {
+                throw new IllegalArgumentException("history must be >= 1, got " + windows);
+            }
+            this.history = windows;
+            return this;
+        }
+
+        /** Continues the open windows of a {@link DriftMonitor#snapshot()}. */
+        public Builder restore(String snapshot) {
+            this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
+            return this;
+        }
+
+        /**
+         * Profiles (and calibrates on) the reference and builds the monitor.
+         *
+         * @throws IllegalArgumentException when a method override names an unknown column or does not fit its type,
+         *     or the snapshot was taken with other windows
+         */
+        public DriftMonitor build() {
+            ProfileOptions po = profileOptions != null ? profileOptions
+                    : referenceProfile != null ? referenceProfile.options() : ProfileOptions.DEFAULTS;
+            Profile reference = referenceProfile != null ? referenceProfile : Profile.of(referenceFrame, po);
+            java.util.Map<String, Double> limits = referenceFrame == null ? java.util.Map.of()
+                    : DriftEvaluator.calibrate(referenceFrame, reference, options, po);
+            DriftEvaluator evaluator = new DriftEvaluator(reference, options, limits);
+            return new WindowedDriftMonitor(evaluator, new Windower(window, po), clock, history, snapshot);
+        }
+    }
+}
