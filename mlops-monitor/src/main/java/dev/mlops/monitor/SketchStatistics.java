@@ -115,8 +115,8 @@ final class SketchStatistics {
 
     /**
      * PSI, Jensen-Shannon or Hellinger over bins cut at the reference sketch's quantiles {@code i / bins}. Every
-     * cumulative share at a cut is bounded from the sketches (the reference's is {@code i / bins} within its rank
-     * error and one row; the window's is its sketch rank at the reference quantiles {@code i / bins -+ error},
+     * cumulative share at an exact cut is bounded from the sketches (the reference's is {@code i / bins} within
+     * one row; the window's is its sketch rank at the reference quantiles {@code i / bins -+ error},
      * within its own error), each bin share gets an interval, and each term of the distance, jointly convex in the
      * two shares, is bounded on that box.
      */
@@ -142,8 +142,10 @@ final class SketchStatistics {
             caHi[k] = caLo[k] = cbHi[k] = cbLo[k] = 1;
             for (int i = 1; i < k; i++) {
                 double q = (double) i / bins;
-                caLo[i] = Math.max(0, q - ea);
-                caHi[i] = Math.min(1, q + ea);
+                // The exact distance cuts at the reference's exact quantiles, where its cumulative share is q
+                // within one row; only where those cuts fall in the window's distribution is uncertain.
+                caLo[i] = Math.max(0, q - 1.0 / a.n());
+                caHi[i] = Math.min(1, q + 1.0 / a.n());
                 cbLo[i] = Math.max(0, b.rank(a.quantile(Math.max(0, q - ea))) - eb);
                 cbHi[i] = Math.min(1, b.rank(a.quantile(Math.min(1, q + ea))) + eb);
             }
