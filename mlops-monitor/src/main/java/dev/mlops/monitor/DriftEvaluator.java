@@ -19,22 +19,28 @@ import java.util.Set;
  */
 final class DriftEvaluator {
     private final Profile reference;
+    private final Profile predictionReference;
+    private final Reconstruction reconstruction;
     private final DriftOptions options;
     private final Map<String, DriftMethod> methods = new LinkedHashMap<>();
     /** Calibrated limit per column (absent: fixed threshold). */
     private final Map<String, Double> limits;
 
-    DriftEvaluator(Profile reference, DriftOptions options, Map<String, Double> limits) {
+    DriftEvaluator(Profile reference, Profile predictionReference, Reconstruction reconstruction,
+                   DriftOptions options, Map<String, Double> limits) {
         this.reference = reference;
+        this.predictionReference = predictionReference;
+        this.reconstruction = reconstruction;
         this.options = options;
         this.limits = Map.copyOf(limits);
         for (String c : options.methods().keySet()) {
-            if (!reference.columns().containsKey(c)) {
+            if (!reference.columns().containsKey(c)
+                    && (predictionReference == null || !predictionReference.columns().containsKey(c))) {
                 throw new IllegalArgumentException("A drift method is set for column '" + c
                         + "' but the reference has no such column; it has " + reference.columns().keySet());
             }
         }
-        for (ColumnProfile c : reference.columns().values()) {
+        for (ColumnProfile c : columns()) {
             DriftMethod m = options.methodFor(c);
             boolean numeric = SketchStatistics.isNumeric(c.type());
             if (numeric ? !m.appliesToNumeric() : !m.appliesToCategorical()) {
@@ -48,6 +54,23 @@ final class DriftEvaluator {
 
     Profile reference() {
         return reference;
+    }
+
+    Reconstruction reconstruction() {
+        return reconstruction;
+    }
+
+    /** The reference columns, then the prediction reference's. */
+    private List<ColumnProfile> columns() {
+        List<ColumnProfile> out = new ArrayList<>(reference.columns().values());
+        if (predictionReference != null) {
+            for (ColumnProfile c : predictionReference.columns().values()) {
+                if (!reference.columns().containsKey(c.name())) {
+                    out.add(c);
+                }
+            }
+        }
+        return out;
     }
 
     DriftOptions options() {
@@ -83,7 +106,7 @@ final class DriftEvaluator {
             parts.add(Profile.of(shuffled.slice((int) ((long) n * i / chunks), (int) ((long) n * (i + 1) / chunks)),
                     profileOptions));
         }
-        DriftEvaluator fixed = new DriftEvaluator(reference, options, Map.of());
+        DriftEvaluator fixed = new DriftEvaluator(reference, null, null, options, Map.of());
         Map<String, double[]> stats = new LinkedHashMap<>();
         for (int i = 0; i < chunks; i++) {
             Profile rest = null;
@@ -126,12 +149,15 @@ final class DriftEvaluator {
     WindowReport evaluate(Window window, Set<String> outputColumns) {
         List<FeatureDrift> inputs = new ArrayList<>();
         List<FeatureDrift> outputs = new ArrayList<>();
-        for (ColumnProfile r : reference.columns().values()) {
+        for (ColumnProfile r : columns()) {
             ColumnProfile c = window.profile().columns().get(r.name());
             if (c == null || !comparable(r.type(), c.type())) {
                 continue;
             }
-            FeatureDrift f = feature(r, c, outputColumns.contains(r.name()));
+            boolean output = outputColumns.contains(r.name())
+                    || predictionReference != null && predictionReference.columns().containsKey(r.name())
+                    && !reference.columns().containsKey(r.name());
+            FeatureDrift f = feature(r, c, output);
             (f.output() ? outputs : inputs).add(f);
         }
         long drifted = inputs.stream().filter(FeatureDrift::drifted).count();
@@ -139,7 +165,17 @@ final class DriftEvaluator {
         List<FeatureDrift> all = new ArrayList<>(inputs);
         all.addAll(outputs);
         return new WindowReport(window.key(), window.start(), window.end(), window.rowCount(), all, share,
-                !inputs.isEmpty() && share >= options.datasetDriftShare());
+                !inputs.isEmpty() && share >= options.datasetDriftShare(), reconstruction(window));
+    }
+
+    private ReconstructionDrift reconstruction(Window window) {
+        ColumnProfile e = window.profile().columns().get(Reconstruction.COLUMN);
+        if (reconstruction == null || e == null || e.moments().isEmpty() || e.moments().get().count() == 0) {
+            return ReconstructionDrift.NONE;
+        }
+        double mean = e.moments().get().mean();
+        return new ReconstructionDrift(mean, reconstruction.lower(), reconstruction.upper(),
+                mean < reconstruction.lower() || mean > reconstruction.upper());
     }
 
     private FeatureDrift feature(ColumnProfile r, ColumnProfile c, boolean output) {

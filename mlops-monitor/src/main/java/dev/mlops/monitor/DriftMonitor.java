@@ -110,6 +110,11 @@ public interface DriftMonitor extends PredictionListener, AutoCloseable {
 
     /** Builds a {@link DriftMonitor}. */
     final class Builder {
+        private static long numericColumns(Frame f) {
+            return f.columns().stream().filter(c -> c instanceof dev.mlops.api.DoubleColumn
+                    || c instanceof dev.mlops.api.LongColumn).count();
+        }
+
         private final Profile referenceProfile;
         private final Frame referenceFrame;
         private WindowSpec window = WindowSpec.rows(1000);
@@ -118,6 +123,8 @@ public interface DriftMonitor extends PredictionListener, AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private int history = 1000;
         private String snapshot;
+        private Profile predictionReference;
+        private boolean reconstruction = true;
 
         private Builder(Profile referenceProfile, Frame referenceFrame) {
             this.referenceProfile = referenceProfile;
@@ -167,6 +174,29 @@ public interface DriftMonitor extends PredictionListener, AutoCloseable {
             return this;
         }
 
+        /**
+         * The reference distribution of the model's outputs (the profile of its predictions on the reference set),
+         * so output columns of the same names are reported as prediction drift.
+         */
+        public Builder predictionReference(Profile outputs) {
+            this.predictionReference = Objects.requireNonNull(outputs, "outputs");
+            return this;
+        }
+
+        /** The reference distribution of the outputs, from a frame of them. */
+        public Builder predictionReference(Frame outputs) {
+            return predictionReference(Profile.of(outputs));
+        }
+
+        /**
+         * Whether to measure multivariate drift by PCA reconstruction (on by default when the reference is a frame
+         * with at least two numeric columns; it needs the reference rows).
+         */
+        public Builder reconstruction(boolean on) {
+            this.reconstruction = on;
+            return this;
+        }
+
         /** Continues the open windows of a {@link DriftMonitor#snapshot()}. */
         public Builder restore(String snapshot) {
             this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
@@ -185,7 +215,12 @@ public interface DriftMonitor extends PredictionListener, AutoCloseable {
             Profile reference = referenceProfile != null ? referenceProfile : Profile.of(referenceFrame, po);
             java.util.Map<String, Double> limits = referenceFrame == null ? java.util.Map.of()
                     : DriftEvaluator.calibrate(referenceFrame, reference, options, po);
-            DriftEvaluator evaluator = new DriftEvaluator(reference, options, limits);
+            Reconstruction rec = null;
+            if (reconstruction && referenceFrame != null && numericColumns(referenceFrame) >= 2) {
+                rec = Reconstruction.fit(referenceFrame, Math.max(3, options.calibrationChunks()),
+                        options.calibrationSigmas(), options.seed());
+            }
+            DriftEvaluator evaluator = new DriftEvaluator(reference, predictionReference, rec, options, limits);
             return new WindowedDriftMonitor(evaluator, new Windower(window, po), clock, history, snapshot);
         }
     }

@@ -18,9 +18,10 @@ import java.util.Optional;
  * @param features      one entry per column evaluated, inputs first, then outputs (prediction drift)
  * @param driftedShare  the share of input features whose verdict is {@link Verdict#DRIFT}
  * @param datasetDrift  whether that share reached {@link DriftOptions#datasetDriftShare()}
+ * @param reconstruction multivariate drift by PCA reconstruction error ({@link ReconstructionDrift#NONE} if off)
  */
 public record WindowReport(String key, Instant start, Instant end, long rows, List<FeatureDrift> features,
-                           double driftedShare, boolean datasetDrift) {
+                           double driftedShare, boolean datasetDrift, ReconstructionDrift reconstruction) {
 
     /** Copies the list. */
     public WindowReport {
@@ -50,6 +51,11 @@ public record WindowReport(String key, Instant start, Instant end, long rows, Li
         o.put("rows", rows);
         o.put("driftedShare", driftedShare);
         o.put("datasetDrift", datasetDrift);
+        ObjectNode rec = o.putObject("reconstruction");
+        put(rec, "error", reconstruction.error());
+        put(rec, "lower", reconstruction.lower());
+        put(rec, "upper", reconstruction.upper());
+        rec.put("drifted", reconstruction.drifted());
         ArrayNode fs = o.putArray("features");
         for (FeatureDrift f : features) {
             ObjectNode n = fs.addObject();

@@ -55,7 +55,8 @@ final class WindowedDriftMonitor implements DriftMonitor {
         if (closed) {
             throw new IllegalStateException("The drift monitor is closed; build a new one to observe again");
         }
-        Frame rows = combine(inputs, outputs);
+        Reconstruction rec = evaluator.reconstruction();
+        Frame rows = combine(rec == null || inputs.rowCount() == 0 ? inputs : rec.withErrors(inputs), outputs);
         if (rows.rowCount() == 0) {
             return;
         }
