@@ -18,7 +18,22 @@ final class DisabledMonitor implements DriftMonitor {
     }
 
     @Override
-    public void observe(Frame inputs, Frame outputs, Instant time) {
+    public void observe(Frame inputs, Frame outputs, Instant time, List<String> requestIds) {
+    }
+
+    @Override
+    public LabelOutcome label(String requestId, Object truth) {
+        return LabelOutcome.UNKNOWN;
+    }
+
+    @Override
+    public LabelStats labelStats() {
+        return new LabelStats(0, 0, 0, 0, 0, 0, 0);
+    }
+
+    @Override
+    public List<WindowPerformance> performance() {
+        return List.of();
     }
 
     @Override

@@ -75,7 +75,28 @@ public interface DriftMonitor extends PredictionListener, AutoCloseable {
      * Observes rows predicted by any system: inputs, outputs (a frame with no columns when there are none) and
      * when. Output columns whose name clashes with an input are profiled as {@code output.<name>}.
      */
-    void observe(Frame inputs, Frame outputs, Instant time);
+    default void observe(Frame inputs, Frame outputs, Instant time) {
+        observe(inputs, outputs, time, List.of());
+    }
+
+    /**
+     * Observes rows predicted by any system with the request id of each row, so labels that arrive later join
+     * them ({@link #label(String, Object)}); an empty list means no ids.
+     */
+    void observe(Frame inputs, Frame outputs, Instant time, List<String> requestIds);
+
+    /**
+     * Joins the true label (a class name, or a number for regression) of an observed prediction by its request id.
+     *
+     * @throws IllegalStateException when the monitor was built without {@link Builder#labels}
+     */
+    LabelOutcome label(String requestId, Object truth);
+
+    /** The counts of the label join so far. */
+    LabelStats labelStats();
+
+    /** The measured performance of each window whose predictions got labels, oldest first. */
+    List<WindowPerformance> performance();
 
     /** Closes the time windows that ended by the monitor's clock; returns their reports. */
     List<WindowReport> advance();
@@ -125,6 +146,9 @@ public interface DriftMonitor extends PredictionListener, AutoCloseable {
         private String snapshot;
         private Profile predictionReference;
         private boolean reconstruction = true;
+        private PerformanceSpec performance;
+        private Duration labelTtl;
+        private int labelCapacity;
 
         private Builder(Profile referenceProfile, Frame referenceFrame) {
             this.referenceProfile = referenceProfile;
@@ -197,6 +221,18 @@ public interface DriftMonitor extends PredictionListener, AutoCloseable {
             return this;
         }
 
+        /**
+         * Joins delayed labels: predictions observed with request ids wait up to {@code ttl} from when the monitor
+         * observed them (by its clock) for their label in a store of at most {@code capacity}, oldest evicted first; performance is
+         * measured per window from the outputs the spec names.
+         */
+        public Builder labels(PerformanceSpec spec, Duration ttl, int capacity) {
+            this.performance = Objects.requireNonNull(spec, "spec");
+            this.labelTtl = Objects.requireNonNull(ttl, "ttl");
+            this.labelCapacity = capacity;
+            return this;
+        }
+
         /** Continues the open windows of a {@link DriftMonitor#snapshot()}. */
         public Builder restore(String snapshot) {
             this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
@@ -221,7 +257,9 @@ public interface DriftMonitor extends PredictionListener, AutoCloseable {
                         options.calibrationSigmas(), options.seed());
             }
             DriftEvaluator evaluator = new DriftEvaluator(reference, predictionReference, rec, options, limits);
-            return new WindowedDriftMonitor(evaluator, new Windower(window, po), clock, history, snapshot);
+            LabelJoin join = performance == null ? null
+                    : new LabelJoin(performance, labelTtl, labelCapacity, history);
+            return new WindowedDriftMonitor(evaluator, new Windower(window, po), join, clock, history, snapshot);
         }
     }
 }

@@ -27,6 +27,7 @@ final class WindowedDriftMonitor implements DriftMonitor {
 
     private final DriftEvaluator evaluator;
     private final Windower windower;
+    private final LabelJoin labels;
     private final Clock clock;
     private final int history;
     private final Deque<Window> windows = new ArrayDeque<>();
@@ -35,9 +36,11 @@ final class WindowedDriftMonitor implements DriftMonitor {
     private final CopyOnWriteArrayList<Consumer<WindowReport>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    WindowedDriftMonitor(DriftEvaluator evaluator, Windower windower, Clock clock, int history, String snapshot) {
+    WindowedDriftMonitor(DriftEvaluator evaluator, Windower windower, LabelJoin labels, Clock clock, int history,
+                         String snapshot) {
         this.evaluator = evaluator;
         this.windower = windower;
+        this.labels = labels;
         this.clock = clock;
         this.history = history;
         if (snapshot != null) {
@@ -47,11 +50,11 @@ final class WindowedDriftMonitor implements DriftMonitor {
 
     @Override
     public void observe(PredictionEvent event) {
-        observe(event.inputs(), event.outputs(), event.time());
+        observe(event.inputs(), event.outputs(), event.time(), labels == null ? List.of() : event.requestIds());
     }
 
     @Override
-    public void observe(Frame inputs, Frame outputs, Instant time) {
+    public void observe(Frame inputs, Frame outputs, Instant time, List<String> requestIds) {
         if (closed) {
             throw new IllegalStateException("The drift monitor is closed; build a new one to observe again");
         }
@@ -60,11 +63,47 @@ final class WindowedDriftMonitor implements DriftMonitor {
         if (rows.rowCount() == 0) {
             return;
         }
+        if (!requestIds.isEmpty() && requestIds.size() != inputs.rowCount()) {
+            throw new IllegalArgumentException("Observed " + inputs.rowCount() + " rows with " + requestIds.size()
+                    + " request ids; pass one id per row, or none");
+        }
         List<Window> done;
         synchronized (this) {
-            done = windower.add(rows, time, clock.instant());
+            boolean join = labels != null && !requestIds.isEmpty();
+            String[] keys = join ? new String[rows.rowCount()] : null;
+            done = windower.add(rows, time, clock.instant(), keys);
+            if (join) {
+                labels.expire(clock.instant());
+                labels.observe(outputs, requestIds, keys, clock.instant()); // the TTL runs from observation
+            }
         }
         publish(done);
+    }
+
+    @Override
+    public LabelOutcome label(String requestId, Object truth) {
+        if (labels == null) {
+            throw new IllegalStateException("This monitor joins no labels; build it with labels(PerformanceSpec, "
+                    + "ttl, capacity)");
+        }
+        synchronized (this) {
+            labels.expire(clock.instant());
+            return labels.label(requestId, truth);
+        }
+    }
+
+    @Override
+    public synchronized LabelStats labelStats() {
+        if (labels == null) {
+            return new LabelStats(0, 0, 0, 0, 0, 0, 0);
+        }
+        labels.expire(clock.instant());
+        return labels.stats();
+    }
+
+    @Override
+    public synchronized List<WindowPerformance> performance() {
+        return labels == null ? List.of() : labels.performance();
     }
 
     private Frame combine(Frame inputs, Frame outputs) {

@@ -61,11 +61,14 @@ final class Windower {
         return n;
     }
 
-    /** Adds rows observed at {@code time}; returns the windows this closed. */
-    List<Window> add(Frame rows, Instant time, Instant now) {
+    /**
+     * Adds rows observed at {@code time}; returns the windows this closed. When {@code rowKeys} is given, it gets
+     * the key of the window each row went to ({@code null} for a late row).
+     */
+    List<Window> add(Frame rows, Instant time, Instant now, String[] rowKeys) {
         List<Window> closed = new ArrayList<>();
         switch (spec.kind()) {
-            case ROWS -> addByCount(rows, time, closed);
+            case ROWS -> addByCount(rows, time, closed, rowKeys);
             case TUMBLING, SLIDING -> {
                 long t = time.toEpochMilli();
                 long start = Math.floorDiv(t, spec.stepMillis()) * spec.stepMillis();
@@ -73,22 +76,28 @@ final class Windower {
                     lateRows += rows.rowCount();
                 } else {
                     String key = Instant.ofEpochMilli(start).toString();
+                    if (rowKeys != null) {
+                        java.util.Arrays.fill(rowKeys, key);
+                    }
                     open.computeIfAbsent(key, k -> new Pane(k, Instant.ofEpochMilli(start),
                             Instant.ofEpochMilli(start + spec.stepMillis()), true)).add(rows, time);
                 }
                 closed.addAll(advance(now));
             }
-            case KEY -> addByKey(rows, time, closed);
+            case KEY -> addByKey(rows, time, closed, rowKeys);
         }
         return closed;
     }
 
-    private void addByCount(Frame rows, Instant time, List<Window> closed) {
+    private void addByCount(Frame rows, Instant time, List<Window> closed, String[] rowKeys) {
         int from = 0;
         while (from < rows.rowCount()) {
             Pane p = open.isEmpty() ? newCountPane() : open.values().iterator().next();
             int take = (int) Math.min(rows.rowCount() - from, spec.rows() - p.rows());
             p.add(from == 0 && take == rows.rowCount() ? rows : rows.slice(from, from + take), time);
+            if (rowKeys != null) {
+                java.util.Arrays.fill(rowKeys, from, from + take, p.key);
+            }
             from += take;
             if (p.rows() >= spec.rows()) {
                 open.remove(p.key);
@@ -103,7 +112,7 @@ final class Windower {
         return p;
     }
 
-    private void addByKey(Frame rows, Instant time, List<Window> closed) {
+    private void addByKey(Frame rows, Instant time, List<Window> closed, String[] rowKeys) {
         if (!rows.hasColumn(spec.keyColumn())) {
             throw new IllegalArgumentException("Key windows need the column '" + spec.keyColumn()
                     + "' in the observed rows; they have " + rows.columnNames());
@@ -112,6 +121,9 @@ final class Windower {
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int r = 0; r < rows.rowCount(); r++) {
             String k = key.isMissing(r) ? "(missing)" : key.format(r);
+            if (rowKeys != null) {
+                rowKeys[r] = k;
+            }
             groups.computeIfAbsent(k, x -> new ArrayList<>()).add(r);
         }
         for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {

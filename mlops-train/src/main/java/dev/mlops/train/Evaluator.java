@@ -10,7 +10,7 @@ import dev.mlops.api.Frame;
 import dev.mlops.api.LongColumn;
 import dev.mlops.api.TrainingException;
 import dev.mlops.train.internal.FrameConverter;
-import dev.mlops.train.internal.MetricMath;
+import dev.mlops.data.metrics.MetricMath;
 import dev.mlops.train.internal.Significance;
 import java.util.ArrayList;
 import java.util.Arrays;
