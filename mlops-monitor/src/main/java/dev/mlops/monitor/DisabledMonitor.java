@@ -32,6 +32,16 @@ final class DisabledMonitor implements DriftMonitor {
     }
 
     @Override
+    public List<EstimatedPerformance> estimatedPerformance() {
+        return List.of();
+    }
+
+    @Override
+    public java.util.Optional<CalibrationCheck> calibration() {
+        return java.util.Optional.empty();
+    }
+
+    @Override
     public List<WindowPerformance> performance() {
         return List.of();
     }

@@ -98,6 +98,15 @@ public interface DriftMonitor extends PredictionListener, AutoCloseable {
     /** The measured performance of each window whose predictions got labels, oldest first. */
     List<WindowPerformance> performance();
 
+    /**
+     * The performance of each window estimated from the model's probabilities, without labels, oldest first
+     * (empty unless built with {@link Builder#estimatePerformance}).
+     */
+    List<EstimatedPerformance> estimatedPerformance();
+
+    /** The calibration check of the estimation's reference set, when performance is estimated. */
+    java.util.Optional<CalibrationCheck> calibration();
+
     /** Closes the time windows that ended by the monitor's clock; returns their reports. */
     List<WindowReport> advance();
 
@@ -149,6 +158,9 @@ public interface DriftMonitor extends PredictionListener, AutoCloseable {
         private PerformanceSpec performance;
         private Duration labelTtl;
         private int labelCapacity;
+        private PerformanceSpec estimationSpec;
+        private Frame estimationOutputs;
+        private List<String> estimationTruth;
 
         private Builder(Profile referenceProfile, Frame referenceFrame) {
             this.referenceProfile = referenceProfile;
@@ -233,6 +245,18 @@ public interface DriftMonitor extends PredictionListener, AutoCloseable {
             return this;
         }
 
+        /**
+         * Estimates performance per window without labels (binary classifiers): the model's outputs on a labelled
+         * reference set that is not its training set, with the true labels, check (and if it helps, isotonically
+         * correct) the calibration of its probabilities.
+         */
+        public Builder estimatePerformance(PerformanceSpec spec, Frame referenceOutputs, List<String> referenceTruth) {
+            this.estimationSpec = Objects.requireNonNull(spec, "spec");
+            this.estimationOutputs = Objects.requireNonNull(referenceOutputs, "referenceOutputs");
+            this.estimationTruth = List.copyOf(referenceTruth);
+            return this;
+        }
+
         /** Continues the open windows of a {@link DriftMonitor#snapshot()}. */
         public Builder restore(String snapshot) {
             this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
@@ -259,7 +283,10 @@ public interface DriftMonitor extends PredictionListener, AutoCloseable {
             DriftEvaluator evaluator = new DriftEvaluator(reference, predictionReference, rec, options, limits);
             LabelJoin join = performance == null ? null
                     : new LabelJoin(performance, labelTtl, labelCapacity, history);
-            return new WindowedDriftMonitor(evaluator, new Windower(window, po), join, clock, history, snapshot);
+            PerformanceEstimator estimator = estimationSpec == null ? null : new PerformanceEstimator(estimationSpec,
+                    estimationOutputs, estimationTruth, history, options.seed());
+            return new WindowedDriftMonitor(evaluator, new Windower(window, po), join, estimator, clock, history,
+                    snapshot);
         }
     }
 }

@@ -28,6 +28,7 @@ final class WindowedDriftMonitor implements DriftMonitor {
     private final DriftEvaluator evaluator;
     private final Windower windower;
     private final LabelJoin labels;
+    private final PerformanceEstimator estimator;
     private final Clock clock;
     private final int history;
     private final Deque<Window> windows = new ArrayDeque<>();
@@ -36,11 +37,12 @@ final class WindowedDriftMonitor implements DriftMonitor {
     private final CopyOnWriteArrayList<Consumer<WindowReport>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    WindowedDriftMonitor(DriftEvaluator evaluator, Windower windower, LabelJoin labels, Clock clock, int history,
-                         String snapshot) {
+    WindowedDriftMonitor(DriftEvaluator evaluator, Windower windower, LabelJoin labels,
+                         PerformanceEstimator estimator, Clock clock, int history, String snapshot) {
         this.evaluator = evaluator;
         this.windower = windower;
         this.labels = labels;
+        this.estimator = estimator;
         this.clock = clock;
         this.history = history;
         if (snapshot != null) {
@@ -70,8 +72,11 @@ final class WindowedDriftMonitor implements DriftMonitor {
         List<Window> done;
         synchronized (this) {
             boolean join = labels != null && !requestIds.isEmpty();
-            String[] keys = join ? new String[rows.rowCount()] : null;
+            String[] keys = join || estimator != null ? new String[rows.rowCount()] : null;
             done = windower.add(rows, time, clock.instant(), keys);
+            if (estimator != null) {
+                estimator.observe(outputs, keys);
+            }
             if (join) {
                 labels.expire(clock.instant());
                 labels.observe(outputs, requestIds, keys, clock.instant()); // the TTL runs from observation
@@ -99,6 +104,16 @@ final class WindowedDriftMonitor implements DriftMonitor {
         }
         labels.expire(clock.instant());
         return labels.stats();
+    }
+
+    @Override
+    public synchronized List<EstimatedPerformance> estimatedPerformance() {
+        return estimator == null ? List.of() : estimator.estimates();
+    }
+
+    @Override
+    public java.util.Optional<CalibrationCheck> calibration() {
+        return estimator == null ? java.util.Optional.empty() : java.util.Optional.of(estimator.check());
     }
 
     @Override
