@@ -51,10 +51,11 @@ public final class PredictionEvent {
         this.outputs = Objects.requireNonNull(outputs, "outputs");
     }
 
-    /** An event of frames already built (for replays and tests). */
+    /** An event of frames already built (for replays and tests); outputs may have no columns. */
     public static PredictionEvent of(String model, int version, Instant time, long latencyNanos,
                                      List<String> requestIds, Frame inputs, Frame outputs) {
-        if (requestIds.size() != inputs.rowCount() || outputs.rowCount() != inputs.rowCount()) {
+        if (requestIds.size() != inputs.rowCount()
+                || outputs.columnCount() > 0 && outputs.rowCount() != inputs.rowCount()) {
             throw new IllegalArgumentException("A prediction event needs one request id and one output row per input "
                     + "row; got " + requestIds.size() + " ids, " + inputs.rowCount() + " input rows and "
                     + outputs.rowCount() + " output rows");
