@@ -161,6 +161,11 @@ public interface DriftMonitor extends PredictionListener, AutoCloseable {
         private PerformanceSpec estimationSpec;
         private Frame estimationOutputs;
         private List<String> estimationTruth;
+        private AlertRouter alertRouter;
+        private double performanceFloor = Double.NaN;
+        private String scoreColumn;
+        private ChangeDetector scoreDetector;
+        private ChangeDetector errorDetector;
 
         private Builder(Profile referenceProfile, Frame referenceFrame) {
             this.referenceProfile = referenceProfile;
@@ -257,6 +262,37 @@ public interface DriftMonitor extends PredictionListener, AutoCloseable {
             return this;
         }
 
+        /**
+         * Sends alerts through this router: a window with dataset, prediction or multivariate drift, a detector
+         * that fires, and measured or estimated accuracy below the {@link #performanceFloor floor}.
+         */
+        public Builder alerts(AlertRouter router) {
+            this.alertRouter = Objects.requireNonNull(router, "router");
+            return this;
+        }
+
+        /**
+         * Alerts when a window's measured accuracy (at least 30 labels) or the upper end of its estimated accuracy
+         * band falls below this (a share, or the RMSE above it for regression).
+         */
+        public Builder performanceFloor(double floor) {
+            this.performanceFloor = floor;
+            return this;
+        }
+
+        /** Feeds every observed value of an output column (a score) to a change detector. */
+        public Builder detectScore(String outputColumn, ChangeDetector detector) {
+            this.scoreColumn = Objects.requireNonNull(outputColumn, "outputColumn");
+            this.scoreDetector = Objects.requireNonNull(detector, "detector");
+            return this;
+        }
+
+        /** Feeds the error of every joined label (1 wrong, 0 right; absolute error for regression) to a detector. */
+        public Builder detectErrors(ChangeDetector detector) {
+            this.errorDetector = Objects.requireNonNull(detector, "detector");
+            return this;
+        }
+
         /** Continues the open windows of a {@link DriftMonitor#snapshot()}. */
         public Builder restore(String snapshot) {
             this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
@@ -285,8 +321,10 @@ public interface DriftMonitor extends PredictionListener, AutoCloseable {
                     : new LabelJoin(performance, labelTtl, labelCapacity, history);
             PerformanceEstimator estimator = estimationSpec == null ? null : new PerformanceEstimator(estimationSpec,
                     estimationOutputs, estimationTruth, history, options.seed());
-            return new WindowedDriftMonitor(evaluator, new Windower(window, po), join, estimator, clock, history,
-                    snapshot);
+            MonitorAlerts alerts = new MonitorAlerts(alertRouter, performanceFloor, scoreColumn, scoreDetector,
+                    errorDetector, performance != null && performance.regression());
+            return new WindowedDriftMonitor(evaluator, new Windower(window, po), join, estimator, alerts, clock,
+                    history, snapshot);
         }
     }
 }

@@ -33,6 +33,9 @@ final class LabelJoin {
     private long evicted;
     private long unknown;
     private long duplicates;
+    /** The error of the last joined label: 1 or 0 for a wrong or right class, the absolute error for regression. */
+    private double lastError = Double.NaN;
+    private String lastWindow;
     /** Recently joined ids, to tell a duplicate from an unknown id (bounded like the store). */
     private final LinkedHashMap<String, Boolean> done = new LinkedHashMap<>() {
         @Override
@@ -143,17 +146,35 @@ final class LabelJoin {
             return LabelOutcome.UNKNOWN;
         }
         Joined j = window(p.window());
+        lastWindow = p.window();
         if (spec.regression()) {
             j.values.add(p.value());
             j.truthValues.add(((Number) truth).doubleValue());
+            lastError = Math.abs(p.value() - ((Number) truth).doubleValue());
         } else {
             j.predicted.add(p.predicted());
             j.truth.add(truth.toString());
             j.scores.add(p.score());
+            lastError = truth.toString().equals(p.predicted()) ? 0 : 1;
         }
         done.put(requestId, Boolean.TRUE);
         joined++;
         return LabelOutcome.JOINED;
+    }
+
+    double lastError() {
+        return lastError;
+    }
+
+    /** The key of the window the last joined label went to. */
+    String lastWindow() {
+        return lastWindow;
+    }
+
+    /** The measured performance of one window. */
+    WindowPerformance performance(String key) {
+        Joined j = windows.get(key);
+        return j == null ? null : measure(key, j);
     }
 
     LabelStats stats() {

@@ -137,6 +137,12 @@ final class PerformanceEstimator {
         }
     }
 
+    /** The estimate of one window, or null when it has no predictions. */
+    EstimatedPerformance estimate(String key) {
+        Scores w = windows.get(key);
+        return w == null || w.n == 0 ? null : estimate(key, w);
+    }
+
     List<EstimatedPerformance> estimates() {
         List<EstimatedPerformance> out = new ArrayList<>();
         for (Map.Entry<String, Scores> e : windows.entrySet()) {

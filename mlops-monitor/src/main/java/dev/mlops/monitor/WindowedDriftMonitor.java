@@ -31,6 +31,7 @@ final class WindowedDriftMonitor implements DriftMonitor {
     private final PerformanceEstimator estimator;
     private final Clock clock;
     private final int history;
+    private final MonitorAlerts alerts;
     private final Deque<Window> windows = new ArrayDeque<>();
     private final Deque<WindowReport> reports = new ArrayDeque<>();
     private final Set<String> outputColumns = new LinkedHashSet<>();
@@ -38,7 +39,9 @@ final class WindowedDriftMonitor implements DriftMonitor {
     private volatile boolean closed;
 
     WindowedDriftMonitor(DriftEvaluator evaluator, Windower windower, LabelJoin labels,
-                         PerformanceEstimator estimator, Clock clock, int history, String snapshot) {
+                         PerformanceEstimator estimator, MonitorAlerts alerts, Clock clock, int history,
+                         String snapshot) {
+        this.alerts = alerts;
         this.evaluator = evaluator;
         this.windower = windower;
         this.labels = labels;
@@ -70,7 +73,9 @@ final class WindowedDriftMonitor implements DriftMonitor {
                     + " request ids; pass one id per row, or none");
         }
         List<Window> done;
+        List<Alert> raised = new ArrayList<>();
         synchronized (this) {
+            alerts.scores(outputs, clock.instant(), raised);
             boolean join = labels != null && !requestIds.isEmpty();
             String[] keys = join || estimator != null ? new String[rows.rowCount()] : null;
             done = windower.add(rows, time, clock.instant(), keys);
@@ -82,6 +87,7 @@ final class WindowedDriftMonitor implements DriftMonitor {
                 labels.observe(outputs, requestIds, keys, clock.instant()); // the TTL runs from observation
             }
         }
+        alerts.fire(raised);
         publish(done);
     }
 
@@ -91,10 +97,17 @@ final class WindowedDriftMonitor implements DriftMonitor {
             throw new IllegalStateException("This monitor joins no labels; build it with labels(PerformanceSpec, "
                     + "ttl, capacity)");
         }
+        LabelOutcome outcome;
+        List<Alert> raised = new ArrayList<>();
         synchronized (this) {
             labels.expire(clock.instant());
-            return labels.label(requestId, truth);
+            outcome = labels.label(requestId, truth);
+            if (outcome == LabelOutcome.JOINED) {
+                alerts.joined(labels.lastError(), labels.performance(labels.lastWindow()), clock.instant(), raised);
+            }
         }
+        alerts.fire(raised);
+        return outcome;
     }
 
     @Override
@@ -167,6 +180,13 @@ final class WindowedDriftMonitor implements DriftMonitor {
                 add(reports, r);
             }
             out.add(r);
+            EstimatedPerformance estimate;
+            synchronized (this) {
+                estimate = estimator == null ? null : estimator.estimate(r.key());
+            }
+            List<Alert> raised = new ArrayList<>();
+            alerts.closed(r, estimate, clock.instant(), raised);
+            alerts.fire(raised);
             for (Consumer<WindowReport> l : listeners) {
                 try {
                     l.accept(r);
