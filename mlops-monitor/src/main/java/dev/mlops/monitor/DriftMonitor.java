@@ -166,6 +166,7 @@ public interface DriftMonitor extends PredictionListener, AutoCloseable {
         private String scoreColumn;
         private ChangeDetector scoreDetector;
         private ChangeDetector errorDetector;
+        private io.micrometer.core.instrument.MeterRegistry meterRegistry;
 
         private Builder(Profile referenceProfile, Frame referenceFrame) {
             this.referenceProfile = referenceProfile;
@@ -293,6 +294,18 @@ public interface DriftMonitor extends PredictionListener, AutoCloseable {
             return this;
         }
 
+        /**
+         * Registers Micrometer meters in a host's registry: {@code mlops.monitor.drift.score{column}},
+         * {@code mlops.monitor.drifted.features}, {@code mlops.monitor.drifted.share},
+         * {@code mlops.monitor.reconstruction.error}, {@code mlops.monitor.performance{kind, metric}},
+         * {@code mlops.monitor.labels{state}}, {@code mlops.monitor.labels.pending}, {@code mlops.monitor.windows},
+         * {@code mlops.monitor.alerts}.
+         */
+        public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
         /** Continues the open windows of a {@link DriftMonitor#snapshot()}. */
         public Builder restore(String snapshot) {
             this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
@@ -323,8 +336,12 @@ public interface DriftMonitor extends PredictionListener, AutoCloseable {
                     estimationOutputs, estimationTruth, history, options.seed());
             MonitorAlerts alerts = new MonitorAlerts(alertRouter, performanceFloor, scoreColumn, scoreDetector,
                     errorDetector, performance != null && performance.regression());
-            return new WindowedDriftMonitor(evaluator, new Windower(window, po), join, estimator, alerts, clock,
-                    history, snapshot);
+            WindowedDriftMonitor monitor = new WindowedDriftMonitor(evaluator, new Windower(window, po), join,
+                    estimator, alerts, clock, history, snapshot);
+            if (meterRegistry != null) {
+                monitor.bindMeters(meterRegistry);
+            }
+            return monitor;
         }
     }
 }

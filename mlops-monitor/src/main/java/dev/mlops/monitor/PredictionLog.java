@@ -170,6 +170,7 @@ public interface PredictionLog extends PredictionListener, AutoCloseable {
         private Duration maxFileAge = Duration.ofHours(1);
         private Clock clock = Clock.systemUTC();
         private Executor executor;
+        private io.micrometer.core.instrument.MeterRegistry meterRegistry;
 
         private Builder(Path directory) {
             this.directory = Objects.requireNonNull(directory, "directory");
@@ -212,6 +213,15 @@ public interface PredictionLog extends PredictionListener, AutoCloseable {
         }
 
         /**
+         * Registers {@code mlops.prediction.log.queue} (events waiting) and {@code mlops.prediction.log.rows}
+         * ({@code outcome} written or dropped) in a host's registry.
+         */
+        public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /**
          * Creates the directory and starts the writer.
          *
          * @throws IllegalArgumentException for a capacity or size below 1 or a non-positive age
@@ -222,8 +232,17 @@ public interface PredictionLog extends PredictionListener, AutoCloseable {
                 throw new IllegalArgumentException("A prediction log needs queueCapacity >= 1, maxFileBytes >= 1 and "
                         + "a positive maxFileAge; got " + queueCapacity + ", " + maxFileBytes + ", " + maxFileAge);
             }
-            return new JsonLinesPredictionLog(directory, queueCapacity, overflow, maxFileBytes, maxFileAge, clock,
-                    executor);
+            PredictionLog log = new JsonLinesPredictionLog(directory, queueCapacity, overflow, maxFileBytes,
+                    maxFileAge, clock, executor);
+            if (meterRegistry != null) {
+                io.micrometer.core.instrument.Gauge.builder("mlops.prediction.log.queue", log, l -> l.stats().queued())
+                        .description("prediction events waiting to be written").register(meterRegistry);
+                io.micrometer.core.instrument.FunctionCounter.builder("mlops.prediction.log.rows", log,
+                        l -> l.stats().written()).tag("outcome", "written").register(meterRegistry);
+                io.micrometer.core.instrument.FunctionCounter.builder("mlops.prediction.log.rows", log,
+                        l -> l.stats().dropped()).tag("outcome", "dropped").register(meterRegistry);
+            }
+            return log;
         }
     }
 }

@@ -32,6 +32,7 @@ final class WindowedDriftMonitor implements DriftMonitor {
     private final Clock clock;
     private final int history;
     private final MonitorAlerts alerts;
+    private MonitorMeters meters;
     private final Deque<Window> windows = new ArrayDeque<>();
     private final Deque<WindowReport> reports = new ArrayDeque<>();
     private final Set<String> outputColumns = new LinkedHashSet<>();
@@ -87,8 +88,20 @@ final class WindowedDriftMonitor implements DriftMonitor {
                 labels.observe(outputs, requestIds, keys, clock.instant()); // the TTL runs from observation
             }
         }
-        alerts.fire(raised);
+        fireAndCount(raised);
         publish(done);
+    }
+
+    /** Registers the meters (after construction, because they read the monitor's label counts). */
+    void bindMeters(io.micrometer.core.instrument.MeterRegistry registry) {
+        this.meters = new MonitorMeters(registry, this::labelStats);
+    }
+
+    private void fireAndCount(List<Alert> raised) {
+        alerts.fire(raised);
+        if (meters != null) {
+            raised.forEach(a -> meters.alert());
+        }
     }
 
     @Override
@@ -103,10 +116,14 @@ final class WindowedDriftMonitor implements DriftMonitor {
             labels.expire(clock.instant());
             outcome = labels.label(requestId, truth);
             if (outcome == LabelOutcome.JOINED) {
-                alerts.joined(labels.lastError(), labels.performance(labels.lastWindow()), clock.instant(), raised);
+                WindowPerformance p = labels.performance(labels.lastWindow());
+                alerts.joined(labels.lastError(), p, clock.instant(), raised);
+                if (meters != null && p != null) {
+                    meters.measured(p);
+                }
             }
         }
-        alerts.fire(raised);
+        fireAndCount(raised);
         return outcome;
     }
 
@@ -186,7 +203,13 @@ final class WindowedDriftMonitor implements DriftMonitor {
             }
             List<Alert> raised = new ArrayList<>();
             alerts.closed(r, estimate, clock.instant(), raised);
-            alerts.fire(raised);
+            if (meters != null) {
+                meters.window(r);
+                if (estimate != null) {
+                    meters.estimated(estimate);
+                }
+            }
+            fireAndCount(raised);
             for (Consumer<WindowReport> l : listeners) {
                 try {
                     l.accept(r);
