@@ -47,6 +47,16 @@ final class DisabledMonitor implements DriftMonitor {
     }
 
     @Override
+    public dev.mlops.data.profile.Profile reference() {
+        throw new IllegalStateException("A disabled monitor has no reference");
+    }
+
+    @Override
+    public java.util.Optional<dev.mlops.data.profile.Profile> predictionReference() {
+        return java.util.Optional.empty();
+    }
+
+    @Override
     public List<WindowReport> advance() {
         return List.of();
     }

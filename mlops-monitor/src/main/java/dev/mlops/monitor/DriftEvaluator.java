@@ -56,6 +56,10 @@ final class DriftEvaluator {
         return reference;
     }
 
+    Profile predictionReference() {
+        return predictionReference;
+    }
+
     Reconstruction reconstruction() {
         return reconstruction;
     }

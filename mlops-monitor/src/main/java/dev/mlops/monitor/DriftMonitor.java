@@ -107,6 +107,12 @@ public interface DriftMonitor extends PredictionListener, AutoCloseable {
     /** The calibration check of the estimation's reference set, when performance is estimated. */
     java.util.Optional<CalibrationCheck> calibration();
 
+    /** The reference profile windows are compared with. */
+    Profile reference();
+
+    /** The reference profile of the model's outputs, when one was given. */
+    java.util.Optional<Profile> predictionReference();
+
     /** Closes the time windows that ended by the monitor's clock; returns their reports. */
     List<WindowReport> advance();
 

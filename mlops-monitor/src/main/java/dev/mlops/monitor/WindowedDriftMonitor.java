@@ -171,6 +171,16 @@ final class WindowedDriftMonitor implements DriftMonitor {
     }
 
     @Override
+    public dev.mlops.data.profile.Profile reference() {
+        return evaluator.reference();
+    }
+
+    @Override
+    public java.util.Optional<dev.mlops.data.profile.Profile> predictionReference() {
+        return java.util.Optional.ofNullable(evaluator.predictionReference());
+    }
+
+    @Override
     public List<WindowReport> advance() {
         List<Window> done;
         synchronized (this) {
