@@ -43,8 +43,8 @@ final class MonitorAlerts {
             if (!c.isMissing(r) && c.value(r) instanceof Number n && Double.isFinite(n.doubleValue())
                     && scoreDetector.add(n.doubleValue())) {
                 raised.add(new Alert("detector:score:" + scoreColumn, Alert.Kind.DETECTOR, now, "The change detector "
-                        + "on output '" + scoreColumn + "' fired after " + scoreDetector.count() + " values; its mean "
-                        + "is now " + round(scoreDetector.mean()), Map.of("column", scoreColumn,
+                        + "on output '" + scoreColumn + "' fired at value " + scoreDetector.count()
+                        + ": its mean has changed", Map.of("column", scoreColumn,
                         "detections", scoreDetector.detections())));
             }
         }
@@ -53,8 +53,9 @@ final class MonitorAlerts {
     void joined(double error, WindowPerformance window, Instant now, List<Alert> raised) {
         if (errorDetector != null && Double.isFinite(error) && errorDetector.add(error)) {
             raised.add(new Alert("detector:errors", Alert.Kind.DETECTOR, now, "The change detector on prediction "
-                    + "errors fired after " + errorDetector.count() + " labels; the error rate is now "
-                    + round(errorDetector.mean()), Map.of("detections", errorDetector.detections())));
+                    + "errors fired at label " + errorDetector.count() + ": the error rate has risen"
+                    + (window == null ? "" : " (window " + window.key() + ")"),
+                    Map.of("detections", errorDetector.detections())));
         }
         if (Double.isNaN(floor) || window == null || window.labelled() < MIN_LABELS) {
             return;

@@ -67,6 +67,9 @@ public final class CreditPipeline {
                 .metrics(challengerEvaluation.metrics().values()).build();
         ServeStage.run(repository, "credit", split.test(), second);
 
+        section("7. Monitor: drift per window, alerts, delayed labels, estimated performance, drift report");
+        MonitorStage.run(repository, "credit", split.train(), split.test(), output);
+
         section("Done");
         System.out.println("Reports and artifacts are in " + output.toAbsolutePath());
     }
