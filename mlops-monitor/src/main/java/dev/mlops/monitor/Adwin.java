@@ -11,7 +11,7 @@ import java.util.List;
  * {@code delta' = delta / ln(n)}, a cut when {@code |mu0 - mu1| > sqrt(2 var ln(2/delta') / m) + 2 ln(2/delta') / (3m)}.
  * Not thread-safe.
  */
-final class Adwin implements ChangeDetector {
+final class Adwin extends CountingDetector {
     static final int MAX_BUCKETS = 5;
     private static final int MIN_WINDOW = 10;
     private static final int MIN_SIDE = 5;
@@ -19,9 +19,6 @@ final class Adwin implements ChangeDetector {
     private final double delta;
     /** Oldest first; sizes never increase from oldest to newest. */
     private final List<Bucket> buckets = new ArrayList<>();
-    private long count;
-    private long detections;
-
     private record Bucket(long n, double mean, double m2) {
         Bucket merge(Bucket o) {
             long t = n + o.n;
@@ -38,20 +35,13 @@ final class Adwin implements ChangeDetector {
     }
 
     @Override
-    public boolean add(double value) {
-        if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException("A change detector needs finite values, got " + value);
-        }
-        count++;
+    boolean update(double value) {
         buckets.add(new Bucket(1, value, 0));
         compress();
         boolean changed = false;
         while (cut()) {
             buckets.remove(0);
             changed = true;
-        }
-        if (changed) {
-            detections++;
         }
         return changed;
     }
@@ -116,16 +106,6 @@ final class Adwin implements ChangeDetector {
     }
 
     @Override
-    public long count() {
-        return count;
-    }
-
-    @Override
-    public long detections() {
-        return detections;
-    }
-
-    @Override
     public double mean() {
         Bucket t = total();
         return t == null ? Double.NaN : t.mean();
@@ -138,6 +118,6 @@ final class Adwin implements ChangeDetector {
 
     @Override
     public String toString() {
-        return "Adwin[delta=" + delta + ", width=" + width() + ", detections=" + detections + "]";
+        return "Adwin[delta=" + delta + ", width=" + width() + ", detections=" + detections() + "]";
     }
 }

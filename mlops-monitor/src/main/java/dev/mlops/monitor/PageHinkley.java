@@ -1,12 +1,10 @@
 package dev.mlops.monitor;
 
 /** The Page-Hinkley test for an increase of the mean ({@link ChangeDetector#pageHinkley}). Not thread-safe. */
-final class PageHinkley implements ChangeDetector {
+final class PageHinkley extends CountingDetector {
     private final double delta;
     private final double lambda;
     private final int minValues;
-    private long count;
-    private long detections;
     private long n;
     private double mean;
     private double cumulative;
@@ -23,31 +21,16 @@ final class PageHinkley implements ChangeDetector {
     }
 
     @Override
-    public boolean add(double value) {
-        if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException("A change detector needs finite values, got " + value);
-        }
-        count++;
+    boolean update(double value) {
         n++;
         mean += (value - mean) / n;
         cumulative += value - mean - delta;
         minimum = Math.min(minimum, cumulative);
         if (n >= minValues && cumulative - minimum > lambda) {
-            detections++;
             reset();
             return true;
         }
         return false;
-    }
-
-    @Override
-    public long count() {
-        return count;
-    }
-
-    @Override
-    public long detections() {
-        return detections;
     }
 
     @Override
@@ -65,6 +48,7 @@ final class PageHinkley implements ChangeDetector {
 
     @Override
     public String toString() {
-        return "PageHinkley[delta=" + delta + ", lambda=" + lambda + ", n=" + n + ", detections=" + detections + "]";
+        return "PageHinkley[delta=" + delta + ", lambda=" + lambda + ", n=" + n + ", detections=" + detections()
+                + "]";
     }
 }

@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class MonitorBenchmark {
-    private static final int ROTATION = 256;
+    private static final int ROTATION = 256; // as ServeBenchmark.Cursor rotates
 
     private ModelServer plain;
     private ModelServer monitored;
@@ -59,25 +59,14 @@ public class MonitorBenchmark {
         monitored.close();
     }
 
-    /** A caller's position in the rotation of rows. */
-    @State(Scope.Thread)
-    public static class Cursor {
-        int next;
-
-        int advance() {
-            next = (next + 1) & (ROTATION - 1);
-            return next;
-        }
-    }
-
     @Benchmark
     @Floor("predictOneRowUnmonitored")
-    public Prediction predictOneRowMonitored(Cursor c) {
+    public Prediction predictOneRowMonitored(ServeBenchmark.Cursor c) {
         return monitored.predict(records.get(c.advance()));
     }
 
     @Benchmark
-    public Prediction predictOneRowUnmonitored(Cursor c) {
+    public Prediction predictOneRowUnmonitored(ServeBenchmark.Cursor c) {
         return plain.predict(records.get(c.advance()));
     }
 
