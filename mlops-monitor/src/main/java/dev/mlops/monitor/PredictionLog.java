@@ -2,11 +2,14 @@ package dev.mlops.monitor;
 
 import dev.mlops.api.BadRowPolicy;
 import dev.mlops.api.Column;
+import dev.mlops.api.Field;
+import dev.mlops.api.FieldType;
 import dev.mlops.api.Frame;
 import dev.mlops.api.Ingest;
 import dev.mlops.api.IngestReport;
 import dev.mlops.api.PredictionEvent;
 import dev.mlops.api.PredictionListener;
+import dev.mlops.api.Schema;
 import dev.mlops.data.JsonLinesSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +19,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.stream.Stream;
@@ -137,14 +142,40 @@ public interface PredictionLog extends PredictionListener, AutoCloseable {
         }
         List<Frame> frames = new ArrayList<>();
         List<IngestReport> reports = new ArrayList<>();
+        Map<String, FieldType> types = null;
         for (Path f : files) {
-            Ingest in = JsonLinesSource.newBuilder(f).badRowPolicy(BadRowPolicy.SKIP_AND_REPORT).build().ingest();
+            if (types == null) {
+                types = logTypes(JsonLinesSource.newBuilder(f).badRowPolicy(BadRowPolicy.SKIP_AND_REPORT).build()
+                        .ingest().frame().schema());
+            }
+            JsonLinesSource.Builder source = JsonLinesSource.newBuilder(f).badRowPolicy(BadRowPolicy.SKIP_AND_REPORT);
+            types.forEach(source::type);
+            Ingest in = source.build().ingest();
             reports.add(in.report());
             if (in.frame().rowCount() > 0) {
                 frames.add(in.frame());
             }
         }
         return new Read(frames.isEmpty() ? Frame.of(List.of()) : Frame.concat(frames), reports);
+    }
+
+    /**
+     * The types every file of a log is read with, so files whose own inference would differ (a request id column
+     * that looks categorical in a small file, a score that happens to be integral) concatenate: request ids are
+     * text, counts are integers, other numbers are numeric, labels categorical.
+     */
+    private static Map<String, FieldType> logTypes(Schema first) {
+        Map<String, FieldType> types = new LinkedHashMap<>();
+        for (Field field : first.fields()) {
+            String name = field.name();
+            FieldType t = field.type();
+            types.put(name, name.equals("requestId") ? FieldType.TEXT
+                    : name.equals("version") || name.equals("latencyMicros") ? FieldType.INTEGER
+                    : t == FieldType.INTEGER ? FieldType.NUMERIC
+                    : t == FieldType.TEXT && !name.equals("time") ? FieldType.CATEGORICAL
+                    : t);
+        }
+        return types;
     }
 
     /** Queues an event for writing (the listener entry point). */

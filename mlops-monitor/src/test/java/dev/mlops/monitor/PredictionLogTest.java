@@ -77,6 +77,25 @@ class PredictionLogTest {
     }
 
     @Test
+    void read_filesWhoseOwnInferenceDiffers_stillConcatenate(@TempDir Path dir) {
+        TestClock clock = new TestClock(T0);
+        try (PredictionLog log = PredictionLog.newBuilder(dir).overflow(PredictionLog.Overflow.BLOCK)
+                .maxFileAge(Duration.ofMinutes(10)).clock(clock).build()) {
+            for (int i = 0; i < 300; i++) {
+                log.onPrediction(event(i)); // 300 distinct ids read as text; x has halves
+            }
+            log.flush();
+            clock.advance(Duration.ofMinutes(10));
+            log.onPrediction(event(1000)); // one id, x = 500.0: alone it would read as categorical and integer
+            log.onPrediction(event(1002));
+        }
+        PredictionLog.Read read = PredictionLog.read(dir);
+        assertEquals(302, read.frame().rowCount());
+        assertEquals("req-1002", read.requestIds().get(301));
+        assertEquals(501.0, read.inputs().doubles("x").getDouble(301), 1e-12);
+    }
+
+    @Test
     void log_whenTheQueueIsFull_dropsAndCounts_andCloseFlushesTheRest(@TempDir Path dir) throws Exception {
         AtomicReference<Runnable> writer = new AtomicReference<>();
         PredictionLog log = PredictionLog.newBuilder(dir).queueCapacity(10).executor(writer::set).build();
