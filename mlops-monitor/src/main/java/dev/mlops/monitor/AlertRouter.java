@@ -1,6 +1,5 @@
 package dev.mlops.monitor;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes alerts to sinks with a cooldown per alert key: the first alert of a key goes out, repeats within the
- * cooldown are suppressed and counted (de-duplication), and after the cooldown the key may alert again.
+ * cooldown are suppressed and counted (de-duplication), and after the cooldown the key may alert again. The
+ * cooldown runs on the alerts' own times (the monitor's clock when it raised them), so a replay is deterministic.
  * Thread-safe.
  */
 public final class AlertRouter {
@@ -22,16 +22,14 @@ public final class AlertRouter {
 
     private final List<AlertSink> sinks;
     private final Duration cooldown;
-    private final Clock clock;
     private final Map<String, Instant> lastSent = new HashMap<>();
     private final LongAdder sent = new LongAdder();
     private final LongAdder suppressed = new LongAdder();
     private final LongAdder sinkFailures = new LongAdder();
 
-    private AlertRouter(List<AlertSink> sinks, Duration cooldown, Clock clock) {
+    private AlertRouter(List<AlertSink> sinks, Duration cooldown) {
         this.sinks = List.copyOf(sinks);
         this.cooldown = cooldown;
-        this.clock = clock;
     }
 
     /** A builder. */
@@ -41,7 +39,7 @@ public final class AlertRouter {
 
     /** Sends the alert to every sink unless its key alerted within the cooldown; returns whether it was sent. */
     public boolean fire(Alert alert) {
-        Instant now = clock.instant();
+        Instant now = alert.time();
         synchronized (lastSent) {
             Instant last = lastSent.get(alert.key());
             if (last != null && now.isBefore(last.plus(cooldown))) {
@@ -81,7 +79,6 @@ public final class AlertRouter {
     public static final class Builder {
         private final List<AlertSink> sinks = new ArrayList<>();
         private Duration cooldown = Duration.ofMinutes(30);
-        private Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
@@ -101,15 +98,9 @@ public final class AlertRouter {
             return this;
         }
 
-        /** The clock of the cooldown. */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
         /** Builds the router. */
         public AlertRouter build() {
-            return new AlertRouter(sinks, cooldown, clock);
+            return new AlertRouter(sinks, cooldown);
         }
     }
 }

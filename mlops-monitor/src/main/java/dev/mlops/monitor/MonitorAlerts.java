@@ -71,7 +71,9 @@ final class MonitorAlerts {
         }
     }
 
-    void closed(WindowReport r, EstimatedPerformance estimate, Instant now, List<Alert> raised) {
+    /** Rules on a closed window; the alerts carry the window's end as their time. */
+    void closed(WindowReport r, EstimatedPerformance estimate, List<Alert> raised) {
+        Instant now = r.end();
         Map<String, Object> details = Map.of("window", r.key(), "rows", r.rows());
         if (r.datasetDrift()) {
             raised.add(new Alert("dataset-drift", Alert.Kind.DATASET_DRIFT, now, "Window " + r.key() + ": "

@@ -212,7 +212,7 @@ final class WindowedDriftMonitor implements DriftMonitor {
                 estimate = estimator == null ? null : estimator.estimate(r.key());
             }
             List<Alert> raised = new ArrayList<>();
-            alerts.closed(r, estimate, clock.instant(), raised);
+            alerts.closed(r, estimate, raised);
             if (meters != null) {
                 meters.window(r);
                 if (estimate != null) {

@@ -83,7 +83,7 @@ public final class MonitorStage {
         ReplayClock clock = new ReplayClock();
         List<Alert> alerts = new CopyOnWriteArrayList<>();
         AlertRouter router = AlertRouter.newBuilder().sink(alerts::add).sink(AlertSink.slf4j())
-                .cooldown(Duration.ofHours(12)).clock(clock).build();
+                .cooldown(Duration.ofHours(12)).build();
         PerformanceSpec spec = PerformanceSpec.binary("label", "good", "probabilities.good");
         Path logDir = output.resolve("prediction-log");
         clear(logDir); // the log of an earlier run would be read back with this one
