@@ -28,6 +28,8 @@ import java.util.Map;
  */
 final class Windower {
     static final int FORMAT_VERSION = 1;
+    /** Rows of small events gathered before one profiler update (one-row events would each pay its fixed cost). */
+    static final int BATCH = 256;
 
     private final WindowSpec spec;
     private final ProfileOptions options;
@@ -263,6 +265,8 @@ final class Windower {
         final boolean timeRange;
         Profile restored;
         Profiler live;
+        final List<Frame> pending = new ArrayList<>();
+        int pendingRows;
         Instant first;
         Instant last;
 
@@ -274,19 +278,42 @@ final class Windower {
         }
 
         void add(Frame rows, Instant time) {
-            if (live == null) {
-                live = Profiler.create(options);
+            if (rows.rowCount() >= BATCH) {
+                drain();
+                profile(rows);
+            } else {
+                pending.add(rows);
+                pendingRows += rows.rowCount();
+                if (pendingRows >= BATCH) {
+                    drain();
+                }
             }
-            live.add(rows);
             first = first == null || time.isBefore(first) ? time : first;
             last = last == null || time.isAfter(last) ? time : last;
         }
 
+        /** Profiles the small frames gathered so far as one batch: one profiler update instead of one per event. */
+        private void drain() {
+            if (!pending.isEmpty()) {
+                profile(pending.size() == 1 ? pending.get(0) : Frame.concat(pending));
+                pending.clear();
+                pendingRows = 0;
+            }
+        }
+
+        private void profile(Frame rows) {
+            if (live == null) {
+                live = Profiler.create(options);
+            }
+            live.add(rows);
+        }
+
         long rows() {
-            return (restored == null ? 0 : restored.rowCount()) + (live == null ? 0 : live.rowCount());
+            return (restored == null ? 0 : restored.rowCount()) + (live == null ? 0 : live.rowCount()) + pendingRows;
         }
 
         Window toWindow() {
+            drain();
             Profile p = live == null || live.rowCount() == 0 ? restored
                     : restored == null ? live.profile() : restored.merge(live.profile());
             return new Window(key, timeRange ? start : first, timeRange ? end : last, p);
