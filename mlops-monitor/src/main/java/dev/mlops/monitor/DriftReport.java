@@ -148,6 +148,7 @@ public record DriftReport(String title, Instant created, Profile reference, Opti
     private static String histogram(ColumnProfile ref, ColumnProfile cur) {
         List<String> labels = new ArrayList<>();
         List<double[]> shares = new ArrayList<>();
+        String right = null;
         if (ref.quantiles().isPresent() && cur.quantiles().isPresent() && !ref.quantiles().get().isEmpty()
                 && !cur.quantiles().get().isEmpty()) {
             QuantileSketch a = ref.quantiles().get();
@@ -161,9 +162,11 @@ public record DriftReport(String title, Instant created, Profile reference, Opti
             double[] pa = a.pmf(splits);
             double[] pb = b.pmf(splits);
             for (int i = 0; i < BINS; i++) {
-                labels.add(num(lo + (hi - lo) * i / BINS));
+                labels.add(num(lo + (hi - lo) * i / BINS) + " to " + num(lo + (hi - lo) * (i + 1) / BINS));
                 shares.add(new double[] {pa[i], pb[i]});
             }
+            labels.set(0, num(lo) + " to " + num(lo + (hi - lo) / BINS));
+            right = num(hi);
         } else {
             Map<String, double[]> counts = new LinkedHashMap<>();
             double ta = addCounts(ref, counts, 0);
@@ -198,10 +201,11 @@ public record DriftReport(String title, Instant created, Profile reference, Opti
         svg.append(String.format(Locale.ROOT, "<line x1=\"10\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#444\"/>",
                 height, width - 10, height));
         if (!labels.isEmpty()) {
+            String left = right == null ? labels.get(0) : labels.get(0).substring(0, labels.get(0).indexOf(" to "));
             svg.append("<text x=\"10\" y=\"").append(height + 14).append("\" font-size=\"10\">")
-                    .append(esc(labels.get(0))).append("</text><text x=\"").append(width - 10).append("\" y=\"")
+                    .append(esc(left)).append("</text><text x=\"").append(width - 10).append("\" y=\"")
                     .append(height + 14).append("\" font-size=\"10\" text-anchor=\"end\">")
-                    .append(esc(labels.get(labels.size() - 1))).append("</text>");
+                    .append(esc(right == null ? labels.get(labels.size() - 1) : right)).append("</text>");
         }
         svg.append("<text x=\"10\" y=\"").append(height + 28).append("\" font-size=\"10\" fill=\"#9e9e9e\">")
                 .append("reference</text><text x=\"80\" y=\"").append(height + 28)
