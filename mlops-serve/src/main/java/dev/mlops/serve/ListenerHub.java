@@ -1,5 +1,7 @@
 package dev.mlops.serve;
 
+import dev.mlops.api.PredictionEvent;
+import dev.mlops.api.PredictionListener;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;

@@ -2,6 +2,7 @@ package dev.mlops.serve;
 
 import dev.mlops.api.Frame;
 import dev.mlops.api.ModelLoadException;
+import dev.mlops.api.PredictionListener;
 import dev.mlops.api.model.ModelArtifact;
 import dev.mlops.api.model.ModelRepository;
 import java.nio.file.Path;
@@ -52,26 +53,53 @@ public interface ModelServer extends AutoCloseable {
      *     shape, a full queue, a timeout or a closed server
      * @throws IllegalArgumentException when {@code record} is null
      */
-    Prediction predict(Map<String, ?> record);
+    default Prediction predict(Map<String, ?> record) {
+        return predict(null, record);
+    }
 
     /**
-     * Predicts several records in one run; the results are in the same order.
+     * Predicts one record under the caller's request id (for example the id of the business transaction, so a label
+     * that arrives later can be joined to this prediction). The id is returned in {@link Prediction#requestId()} and
+     * carried by the prediction event; {@code null} asks the server to generate one.
+     *
+     * @throws PredictionException as {@link #predict(Map)}
+     */
+    Prediction predict(String requestId, Map<String, ?> record);
+
+    /**
+     * Predicts several records in one run; the results are in the same order, each with a generated request id.
      *
      * @throws IllegalArgumentException when {@code records} or one of them is null
      */
-    List<Prediction> predict(List<? extends Map<String, ?>> records);
+    default List<Prediction> predict(List<? extends Map<String, ?>> records) {
+        return predict(null, records);
+    }
+
+    /**
+     * Predicts several records of one request in one run (a network request of several rows, say): one record
+     * gets {@code requestId} itself, several get {@code <requestId>/<index>}, so each row's label can be joined
+     * later; {@code null} asks the server to generate the id.
+     *
+     * @throws IllegalArgumentException when {@code records} or one of them is null
+     */
+    List<Prediction> predict(String requestId, List<? extends Map<String, ?>> records);
 
     /**
      * Predicts every row of a frame: columns are matched to inputs by name (other columns are ignored, so a frame
      * with its label and id columns can be passed as it is). Returns a frame of the outputs, one column per output
-     * value: {@code label}, {@code probabilities.good}, ... A missing cell means missing, as a null in a record does.
+     * value: {@code label}, {@code probabilities.good}, ... The rows get generated request ids ({@code <id>/<row>}),
+     * carried by the prediction event; predict records one by one when each needs the caller's id. A missing cell
+     * means missing, as a null in a record does.
      *
      * @throws PredictionException as {@link #predict(Map)} does, naming the row
      * @throws IllegalArgumentException when {@code frame} is null
      */
     Frame predict(Frame frame);
 
-    /** Subscribes a listener to every prediction; close the handle to unsubscribe. */
+    /**
+     * Subscribes a listener to every prediction (a drift monitor or a prediction log); close the handle to
+     * unsubscribe. Events a slow listener cannot take are dropped and counted in {@link ServerStats#eventsDropped()}.
+     */
     AutoCloseable onPrediction(PredictionListener listener);
 
     /**

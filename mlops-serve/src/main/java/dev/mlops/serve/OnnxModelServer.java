@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import dev.mlops.api.Frame;
+import dev.mlops.api.PredictionEvent;
+import dev.mlops.api.PredictionListener;
 import dev.mlops.api.model.ModelArtifact;
 import dev.mlops.api.model.ModelRef;
 import dev.mlops.api.model.ModelRepository;
@@ -26,6 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +52,7 @@ final class OnnxModelServer implements ModelServer {
     private final ExecutorService ownedExecutor;
     private final ScheduledExecutorService reloader;
     private final ListenerHub hub;
+    private final RequestIds requestIds = new RequestIds();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Object reloadLock = new Object();
 
@@ -144,13 +148,14 @@ final class OnnxModelServer implements ModelServer {
     // ---- serving ---------------------------------------------------------------------------------------------
 
     @Override
-    public Prediction predict(Map<String, ?> record) {
+    public Prediction predict(String requestId, Map<String, ?> record) {
         long start = System.nanoTime();
         if (record == null) {
             throw new IllegalArgumentException("predict(record) got null instead of a record; pass a map of input name"
                     + " to value, one entry per input of model '" + name + "'");
         }
         checkOpen();
+        String id = requestIds.orNext(requestId);
         try {
             RequestKey key = null;
             if (requestCache != null) {
@@ -165,12 +170,13 @@ final class OnnxModelServer implements ModelServer {
                     cacheHits.increment();
                     requests.increment();
                     rows.increment();
-                    return hit;
+                    return new Prediction(hit.model(), hit.version(), hit.outputs(), hit.labels(), id);
                 }
             }
-            Served s = serve(sig -> InputBatch.fromRecords(sig, List.of(record)), start);
+            List<String> ids = List.of(id);
+            Served s = serve(sig -> InputBatch.fromRecords(sig, List.of(record)), start, () -> ids);
             Prediction p = s.outcome.result().outputs().prediction(s.outcome.offset(), name,
-                    s.outcome.result().model().version);
+                    s.outcome.result().model().version, id);
             if (key != null) {
                 requestCache.put(key, p);
             }
@@ -182,7 +188,7 @@ final class OnnxModelServer implements ModelServer {
     }
 
     @Override
-    public List<Prediction> predict(List<? extends Map<String, ?>> records) {
+    public List<Prediction> predict(String requestId, List<? extends Map<String, ?>> records) {
         long start = System.nanoTime();
         if (records == null) {
             throw new IllegalArgumentException("predict(records) got null instead of a list of records; pass "
@@ -199,10 +205,18 @@ final class OnnxModelServer implements ModelServer {
             return List.of();
         }
         try {
-            Served s = serve(sig -> InputBatch.fromRecords(sig, records), start);
+            List<String> ids = new java.util.ArrayList<>(records.size());
+            if (requestId != null && records.size() == 1) {
+                ids.add(requestId);
+            } else {
+                for (int i = 0; i < records.size(); i++) {
+                    ids.add(requestId == null ? requestIds.next() : requestId + "/" + i);
+                }
+            }
+            Served s = serve(sig -> InputBatch.fromRecords(sig, records), start, () -> ids);
             int from = s.outcome.offset();
             return s.outcome.result().outputs().predictions(from, from + records.size(), name,
-                    s.outcome.result().model().version);
+                    s.outcome.result().model().version, ids);
         } catch (RuntimeException e) {
             countFailure(e);
             throw e;
@@ -222,7 +236,9 @@ final class OnnxModelServer implements ModelServer {
                 InputBatch.fromFrame(current.get().signature, frame); // still report missing columns
                 return Frame.of(List.of());
             }
-            Served s = serve(sig -> InputBatch.fromFrame(sig, frame), start);
+            String base = requestIds.next();
+            int n = frame.rowCount();
+            Served s = serve(sig -> InputBatch.fromFrame(sig, frame), start, () -> frameIds(base, n));
             int from = s.outcome.offset();
             return s.outcome.result().outputs().toFrame(from, from + frame.rowCount());
         } catch (RuntimeException e) {
@@ -234,11 +250,21 @@ final class OnnxModelServer implements ModelServer {
     private record Served(Batcher.Outcome outcome) {
     }
 
+    /** The ids of the rows of one frame request, built only when a listener asks for them. */
+    private static List<String> frameIds(String base, int rows) {
+        List<String> ids = new java.util.ArrayList<>(rows);
+        for (int r = 0; r < rows; r++) {
+            ids.add(base + "/" + r);
+        }
+        return ids;
+    }
+
     /**
      * Validates the request against the serving signature, runs it (directly or through the batcher), counts it and
      * publishes its event. {@code convert} rebuilds the input when a reload changed the signature meanwhile.
      */
-    private Served serve(Function<dev.mlops.api.model.ModelSignature, InputBatch> convert, long start) {
+    private Served serve(Function<dev.mlops.api.model.ModelSignature, InputBatch> convert, long start,
+                         Supplier<List<String>> ids) {
         LoadedModel now = current.get();
         if (now == null) {
             throw closedException();
@@ -259,7 +285,7 @@ final class OnnxModelServer implements ModelServer {
             int from = outcome.offset();
             int n = input.rows();
             hub.publish(() -> new PredictionEvent(name, result.model().version, clock.instant(), latency, n,
-                    input::toFrame, () -> result.outputs().toFrame(from, from + n)));
+                    ids, input::toFrame, () -> result.outputs().toFrame(from, from + n)));
         }
         return new Served(outcome);
     }

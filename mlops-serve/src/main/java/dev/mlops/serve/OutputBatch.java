@@ -109,20 +109,20 @@ final class OutputBatch {
     }
 
     /** The outputs of one row as a prediction. */
-    Prediction prediction(int row, String model, int version) {
+    Prediction prediction(int row, String model, int version, String requestId) {
         Map<String, Object> values = new LinkedHashMap<>();
         List<TensorSpec> outputs = signature.outputs();
         for (int i = 0; i < outputs.size(); i++) {
             int w = widths[i];
             values.put(outputs.get(i).name(), w == 1 ? scalar(data[i], row) : vector(data[i], row * w, w));
         }
-        return new Prediction(model, version, Collections.unmodifiableMap(values), signature.labels());
+        return new Prediction(model, version, Collections.unmodifiableMap(values), signature.labels(), requestId);
     }
 
-    List<Prediction> predictions(int from, int to, String model, int version) {
+    List<Prediction> predictions(int from, int to, String model, int version, List<String> requestIds) {
         List<Prediction> out = new ArrayList<>(to - from);
         for (int r = from; r < to; r++) {
-            out.add(prediction(r, model, version));
+            out.add(prediction(r, model, version, requestIds.get(r - from)));
         }
         return out;
     }

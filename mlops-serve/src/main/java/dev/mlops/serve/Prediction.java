@@ -16,8 +16,10 @@ import java.util.Optional;
  * @param version the version that answered
  * @param outputs output name to value, in graph order
  * @param labels the class names of the signature (empty for regression)
+ * @param requestId the request id: the caller's, or one the server generated; delayed labels join on it
  */
-public record Prediction(String model, int version, Map<String, Object> outputs, List<String> labels) {
+public record Prediction(String model, int version, Map<String, Object> outputs, List<String> labels,
+                         String requestId) {
 
     /** The value of one output. */
     public Object output(String name) {
@@ -49,8 +51,8 @@ public record Prediction(String model, int version, Map<String, Object> outputs,
     }
 
     /**
-     * The model, version and every output by name: the label by class name, probabilities by class name, arrays by
-     * value, e.g. {@code Prediction[model=credit, version=3, label=good, probabilities={bad=0.21, good=0.79}]} or
+     * The model, version, every output by name and the request id: the label by class name, probabilities by class name, arrays by
+     * value, e.g. {@code Prediction[model=credit, version=3, label=good, probabilities={bad=0.21, good=0.79}, requestId=r-1]} or
      * {@code Prediction[model=cpu, version=1, variable=42.5]}.
      */
     @Override
@@ -72,6 +74,9 @@ public record Prediction(String model, int version, Map<String, Object> outputs,
             } else {
                 s.append(v);
             }
+        }
+        if (requestId != null) {
+            s.append(", requestId=").append(requestId);
         }
         return s.append(']').toString();
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mlops.api.DoubleColumn;
 import dev.mlops.api.Frame;
+import dev.mlops.api.PredictionEvent;
 import dev.mlops.api.model.ModelRepository;
 import dev.mlops.serve.PredictionException.Reason;
 import java.nio.file.Path;
@@ -293,6 +294,31 @@ class ConcurrencyTest {
                 Thread.sleep(1);
             }
             assertEquals(1, server.stats().listenerFailures());
+        }
+    }
+
+    @Test
+    void listeners_seeTheRequestIdsThatPredictionsReturn() throws Exception {
+        try (ModelServer server = ModelServer.newBuilder().artifact(TestModels.logreg("r")).build()) {
+            java.util.concurrent.LinkedBlockingQueue<PredictionEvent> events =
+                    new java.util.concurrent.LinkedBlockingQueue<>();
+            server.onPrediction(events::add);
+            Prediction mine = server.predict("order-17", Map.of("x1", 0.5, "x2", 1.5));
+            Prediction generated = server.predict(Map.of("x1", 0.5, "x2", 1.5));
+            List<Prediction> listed = server.predict(List.of(Map.of("x1", 1, "x2", 2), Map.of("x1", 3, "x2", 4)));
+            server.predict(Frame.of(DoubleColumn.of("x1", 1, 2), DoubleColumn.of("x2", 3, 4)));
+            assertEquals("order-17", mine.requestId());
+            assertNotNull(generated.requestId());
+            assertTrue(!generated.requestId().equals(listed.get(0).requestId())
+                    && !listed.get(0).requestId().equals(listed.get(1).requestId()));
+            assertEquals(List.of("order-17"), events.poll(30, TimeUnit.SECONDS).requestIds());
+            assertEquals(List.of(generated.requestId()), events.poll(30, TimeUnit.SECONDS).requestIds());
+            assertEquals(List.of(listed.get(0).requestId(), listed.get(1).requestId()),
+                    events.poll(30, TimeUnit.SECONDS).requestIds());
+            List<String> frameIds = events.poll(30, TimeUnit.SECONDS).requestIds();
+            assertEquals(2, frameIds.size());
+            assertTrue(frameIds.get(0).endsWith("/0") && frameIds.get(1).endsWith("/1"), frameIds.toString());
+            assertThrows(IllegalArgumentException.class, () -> server.predict(" ", Map.of("x1", 0, "x2", 0)));
         }
     }
 

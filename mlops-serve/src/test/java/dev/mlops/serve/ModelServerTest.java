@@ -10,6 +10,7 @@ import dev.mlops.api.CategoricalColumn;
 import dev.mlops.api.DoubleColumn;
 import dev.mlops.api.Frame;
 import dev.mlops.api.ModelLoadException;
+import dev.mlops.api.PredictionEvent;
 import dev.mlops.api.TextColumn;
 import dev.mlops.api.model.ElementType;
 import dev.mlops.api.model.ModelArtifact;
@@ -242,15 +243,16 @@ class ModelServerTest {
             Prediction p = server.predict(Map.of("x1", 0.3, "x2", -0.1));
             double[] probs = p.probabilities().orElseThrow();
             assertEquals("Prediction[model=" + p.model() + ", version=" + p.version() + ", label=good, probabilities={bad="
-                    + probs[0] + ", good=" + probs[1] + "}]", p.toString());
+                    + probs[0] + ", good=" + probs[1] + "}, requestId=" + p.requestId() + "]", p.toString());
         }
         try (ModelServer server = ModelServer.newBuilder().artifact(TestModels.categorical()).build()) {
             Prediction p = server.predict(Map.of("x", 1.0, "color", "blue"));
-            assertEquals("Prediction[model=" + p.model() + ", version=" + p.version() + ", score=" + p.value() + "]",
+            assertEquals("Prediction[model=" + p.model() + ", version=" + p.version() + ", score=" + p.value() + ", requestId="
+                    + p.requestId() + "]",
                     p.toString());
         }
-        Prediction wide = new Prediction("m", 2, Map.of("embedding", new double[] {0.5, -1}), List.of());
-        assertEquals("Prediction[model=m, version=2, embedding=[0.5, -1.0]]", wide.toString());
+        Prediction wide = new Prediction("m", 2, Map.of("embedding", new double[] {0.5, -1}), List.of(), "r-7");
+        assertEquals("Prediction[model=m, version=2, embedding=[0.5, -1.0], requestId=r-7]", wide.toString());
     }
 
     @Test
@@ -336,7 +338,8 @@ class ModelServerTest {
         try (ModelServer server = ModelServer.newBuilder().artifact(TestModels.logreg("r")).config(config).build()) {
             Prediction a = server.predict(Map.of("x1", 0.5, "x2", 0.5));
             Prediction b = server.predict(Map.of("x1", 0.5, "x2", 0.5));
-            assertEquals(a, b);
+            assertEquals(a.outputs(), b.outputs());
+            assertTrue(!a.requestId().equals(b.requestId()), "a cached answer keeps its own request id");
             assertEquals(1, server.stats().cacheHits());
             server.predict(Map.of("x1", 0.5, "x2", 0.25));
             assertEquals(1, server.stats().cacheHits());

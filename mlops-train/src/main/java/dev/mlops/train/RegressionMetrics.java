@@ -1,6 +1,6 @@
 package dev.mlops.train;
 
-import dev.mlops.train.internal.MetricMath;
+import dev.mlops.data.metrics.MetricMath;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlops.api.Json;
-import dev.mlops.train.internal.MetricMath;
+import dev.mlops.data.metrics.MetricMath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

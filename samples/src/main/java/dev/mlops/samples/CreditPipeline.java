@@ -67,7 +67,10 @@ public final class CreditPipeline {
                 .metrics(challengerEvaluation.metrics().values()).build();
         ServeStage.run(repository, "credit", split.test(), second);
 
-        section("7. Serve on the network: the Open Inference Protocol over REST and gRPC");
+        section("7. Monitor: drift per window, alerts, delayed labels, estimated performance, drift report");
+        MonitorStage.run(repository, "credit", split.train(), split.test(), output);
+
+        section("8. Serve on the network: the Open Inference Protocol over REST and gRPC");
         EndpointStage.run(repository, "credit", split.test());
 
         section("Done");

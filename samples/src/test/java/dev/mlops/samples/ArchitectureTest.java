@@ -57,7 +57,15 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule monitorDependsOnDataAndApi = noClasses().that().resideInAPackage(MONITOR).should()
-            .dependOnClassesThat().resideInAnyPackage(FEATURES, TRAIN, SERVE, SAMPLES).allowEmptyShould(true);
+            .dependOnClassesThat().resideInAnyPackage(FEATURES, TRAIN, SERVE, SAMPLES, "org.tribuo..")
+            .because("a service that embeds the server and the monitor carries neither the training stack nor "
+                    + "the server's internals; the prediction event contract is in mlops-api");
+
+    @ArchTest
+    static final ArchRule predictionEventsAreAContractOfTheApi = noClasses().that().resideInAPackage(SERVE)
+            .or().resideInAPackage(MONITOR).should().haveSimpleName("PredictionEvent").orShould()
+            .haveSimpleName("PredictionListener")
+            .because("server and monitor both see the prediction event contract in mlops-api");
 
     @ArchTest
     static final ArchRule nothingButTestsUsesTheTestKit = noClasses().that().resideOutsideOfPackage(TEST_KIT).should()

@@ -222,6 +222,72 @@ public final class Distances {
         return max;
     }
 
+    /**
+     * The first Wasserstein (earth mover's) distance of two samples, as {@code scipy.stats.wasserstein_distance}:
+     * the area between the two empirical distribution functions.
+     */
+    public static double wasserstein(double[] a, double[] b) {
+        double[] x = sortedFinite(a);
+        double[] y = sortedFinite(b);
+        if (x.length == 0 || y.length == 0) {
+            return Double.NaN;
+        }
+        int i = 0;
+        int j = 0;
+        double prev = Math.min(x[0], y[0]);
+        double area = 0;
+        while (i < x.length || j < y.length) {
+            double v = j >= y.length || (i < x.length && x[i] <= y[j]) ? x[i] : y[j];
+            area += Math.abs((double) i / x.length - (double) j / y.length) * (v - prev);
+            while (i < x.length && x[i] == v) {
+                i++;
+            }
+            while (j < y.length && y[j] == v) {
+                j++;
+            }
+            prev = v;
+        }
+        return area;
+    }
+
+    /**
+     * The Hellinger distance of two distributions or count vectors (each normalized first):
+     * {@code sqrt(1 - sum(sqrt(p_i q_i)))}, in [0, 1].
+     */
+    public static double hellinger(double[] p, double[] q) {
+        checkSameLength(p, q);
+        double sp = Arrays.stream(p).sum();
+        double sq = Arrays.stream(q).sum();
+        if (sp == 0 || sq == 0) {
+            return Double.NaN;
+        }
+        double bc = 0;
+        for (int i = 0; i < p.length; i++) {
+            bc += Math.sqrt(p[i] / sp * (q[i] / sq));
+        }
+        return Math.sqrt(Math.max(0, 1 - bc));
+    }
+
+    /**
+     * The two-proportion z-test with a pooled proportion: the statistic and its two-sided p-value (as
+     * {@code statsmodels.stats.proportion.proportions_ztest}).
+     */
+    public static TestResult proportionsZTest(long successesA, long nA, long successesB, long nB) {
+        if (nA == 0 || nB == 0) {
+            return new TestResult(Double.NaN, Double.NaN, Double.NaN);
+        }
+        double pa = (double) successesA / nA;
+        double pb = (double) successesB / nB;
+        double pooled = (double) (successesA + successesB) / (nA + nB);
+        double se = Math.sqrt(pooled * (1 - pooled) * (1.0 / nA + 1.0 / nB));
+        if (se == 0) {
+            return new TestResult(0, Double.NaN, 1);
+        }
+        double z = (pa - pb) / se;
+        // P(|Z| > z) = Q(1/2, z^2/2) for a standard normal Z.
+        return new TestResult(z, Double.NaN, Distributions.regularizedGammaQ(0.5, z * z / 2));
+    }
+
     static double[] sortedFinite(double[] values) {
         double[] out = Arrays.stream(values).filter(Double::isFinite).toArray();
         Arrays.sort(out);

@@ -230,6 +230,26 @@ class ModelEndpointTest {
     }
 
     @Test
+    void infer_requestId_reachesThePredictionEvent_soAMonitorCanJoinLabels() throws Exception {
+        java.util.concurrent.LinkedBlockingQueue<dev.mlops.api.PredictionEvent> events =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        try (AutoCloseable subscription = logreg.onPrediction(events::add)) {
+            String one = "{\"id\":\"loan-17\",\"inputs\":[{\"name\":\"x1\",\"datatype\":\"FP32\",\"shape\":[1,1],"
+                    + "\"data\":[0.5]},{\"name\":\"x2\",\"datatype\":\"FP32\",\"shape\":[1,1],\"data\":[0.25]}]}";
+            assertEquals(200, http.post("v2/models/logreg/infer", one).status());
+            dev.mlops.api.PredictionEvent e = events.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(e != null, "the server published the prediction");
+            assertEquals(List.of("loan-17"), e.requestIds());
+            String two = one.replace("loan-17", "batch-3").replace("[1,1]", "[2,1]").replace("[0.5]", "[0.5,1.5]")
+                    .replace("[0.25]", "[0.25,-1]");
+            assertEquals(200, http.post("v2/models/logreg/infer", two).status());
+            e = events.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(e != null, "the server published the prediction");
+            assertEquals(List.of("batch-3/0", "batch-3/1"), e.requestIds(), "one id per row, from the request's");
+        }
+    }
+
+    @Test
     void infer_severalModels_routedByName_withStringInputs() {
         String req = "{\"inputs\":[{\"name\":\"x\",\"datatype\":\"FP32\",\"shape\":[2,1],\"data\":[1,2]},"
                 + "{\"name\":\"color\",\"datatype\":\"BYTES\",\"shape\":[2,1],\"data\":[\"red\",\"blue\"]}]}";

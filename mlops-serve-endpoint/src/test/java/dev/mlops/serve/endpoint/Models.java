@@ -1,6 +1,7 @@
 package dev.mlops.serve.endpoint;
 
 import dev.mlops.api.Frame;
+import dev.mlops.api.PredictionListener;
 import dev.mlops.api.model.ElementType;
 import dev.mlops.api.model.ModelArtifact;
 import dev.mlops.api.model.ModelSignature;
@@ -8,7 +9,6 @@ import dev.mlops.api.model.ModelTask;
 import dev.mlops.api.model.TensorSpec;
 import dev.mlops.serve.ModelServer;
 import dev.mlops.serve.Prediction;
-import dev.mlops.serve.PredictionListener;
 import dev.mlops.serve.ServerConfig;
 import dev.mlops.serve.ServerInfo;
 import dev.mlops.serve.ServerStats;
@@ -106,15 +106,15 @@ final class Models {
         }
 
         @Override
-        public Prediction predict(Map<String, ?> record) {
+        public Prediction predict(String requestId, Map<String, ?> record) {
             hold();
-            return delegate.predict(record);
+            return delegate.predict(requestId, record);
         }
 
         @Override
-        public List<Prediction> predict(List<? extends Map<String, ?>> records) {
+        public List<Prediction> predict(String requestId, List<? extends Map<String, ?>> records) {
             hold();
-            return delegate.predict(records);
+            return delegate.predict(requestId, records);
         }
 
         @Override

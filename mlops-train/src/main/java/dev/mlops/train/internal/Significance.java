@@ -1,5 +1,6 @@
 package dev.mlops.train.internal;
 
+import dev.mlops.data.metrics.MetricMath;
 import dev.mlops.train.RegressionMetrics;
 import java.util.Arrays;
 import java.util.Random;

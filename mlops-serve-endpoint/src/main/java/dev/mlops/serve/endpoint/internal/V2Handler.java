@@ -173,9 +173,9 @@ public final class V2Handler implements AutoCloseable {
             List<Prediction> predictions;
             if (timeoutMicros > 0) {
                 released = true; // the permit now follows the running task, so work stays bounded after a timeout
-                predictions = predictWithin(server, p.records, timeoutMicros);
+                predictions = predictWithin(server, request.id(), p.records, timeoutMicros);
             } else {
-                predictions = predict(server, p.records);
+                predictions = predict(server, request.id(), p.records);
             }
             InferResponse response = respond(model, predictions, p, request);
             metrics.success(model, p.rows, System.nanoTime() - start);
@@ -201,10 +201,11 @@ public final class V2Handler implements AutoCloseable {
         return t;
     }
 
-    private List<Prediction> predictWithin(ModelServer server, List<Map<String, Object>> records, long micros) {
+    private List<Prediction> predictWithin(ModelServer server, String id, List<Map<String, Object>> records,
+                                           long micros) {
         CompletableFuture<List<Prediction>> f;
         try {
-            f = CompletableFuture.supplyAsync(() -> predict(server, records), timedExecutor());
+            f = CompletableFuture.supplyAsync(() -> predict(server, id, records), timedExecutor());
         } catch (RuntimeException e) {
             permits.release();
             throw e;
@@ -243,9 +244,10 @@ public final class V2Handler implements AutoCloseable {
         return e;
     }
 
-    private static List<Prediction> predict(ModelServer server, List<Map<String, Object>> records) {
+    /** The request's id goes to the server, so the prediction event (and a monitor joining labels) carries it. */
+    private static List<Prediction> predict(ModelServer server, String id, List<Map<String, Object>> records) {
         try {
-            return server.predict(records);
+            return server.predict(id.isEmpty() ? null : id, records);
         } catch (PredictionException e) {
             throw new EndpointException(kindOf(e.reason()), e.getMessage(), e);
         }

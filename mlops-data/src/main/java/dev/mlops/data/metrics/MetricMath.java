@@ -1,9 +1,10 @@
-package dev.mlops.train.internal;
+package dev.mlops.data.metrics;
 
 import java.util.Arrays;
 
 /**
- * Metric formulas on plain arrays, written to agree with scikit-learn 1.2 (checked by committed fixtures):
+ * Metric formulas on plain arrays, shared by training (evaluators) and monitoring (performance per window), written
+ * to agree with scikit-learn 1.2 (checked by committed fixtures):
  * tie-aware ROC AUC (average ranks), average precision over distinct thresholds, log loss with rows renormalised
  * and clipped at the double epsilon, uniform 10-bin calibration with {@code searchsorted} bin edges.
  */

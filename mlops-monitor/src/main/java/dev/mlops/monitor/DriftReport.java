@@ -1,0 +1,319 @@
+package dev.mlops.monitor;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mlops.api.Json;
+import dev.mlops.data.profile.ColumnProfile;
+import dev.mlops.data.profile.FrequentItems;
+import dev.mlops.data.profile.Profile;
+import dev.mlops.data.profile.QuantileSketch;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a monitor has seen, as JSON and as one self-contained HTML page: per feature a chart of the reference
+ * against the latest window (inline SVG, no external assets), the timeline of each feature's statistic over the
+ * windows, and the measured and estimated performance per window.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param title        the page title
+ * @param created      when the report was made
+ * @param reference    the reference profile
+ * @param predictionReference the reference profile of the outputs, if any
+ * @param latest       the latest closed window (its profile is charted), if any
+ * @param windows      the reports of the closed windows, oldest first
+ * @param measured     measured performance per window
+ * @param estimated    estimated performance per window
+ * @param labels       the label join counts
+ */
+public record DriftReport(String title, Instant created, Profile reference, Optional<Profile> predictionReference,
+                          Optional<Window> latest,
+                          List<WindowReport> windows, List<WindowPerformance> measured,
+                          List<EstimatedPerformance> estimated, LabelStats labels) {
+
+    private static final int BINS = 20;
+
+    /** Copies the lists. */
+    public DriftReport {
+        windows = List.copyOf(windows);
+        measured = List.copyOf(measured);
+        estimated = List.copyOf(estimated);
+    }
+
+    /** The report of everything a monitor holds now. */
+    public static DriftReport of(String title, DriftMonitor monitor, Instant created) {
+        List<Window> ws = monitor.windows();
+        return new DriftReport(title, created, monitor.reference(), monitor.predictionReference(),
+                ws.isEmpty() ? Optional.empty() : Optional.of(ws.get(ws.size() - 1)), monitor.reports(),
+                monitor.performance(), monitor.estimatedPerformance(), monitor.labelStats());
+    }
+
+    /** The report as JSON: every window's report, performance and label counts (the profiles are not repeated). */
+    public String toJson() {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("title", title);
+        root.put("created", created.toString());
+        root.put("referenceRows", reference.rowCount());
+        ArrayNode w = root.putArray("windows");
+        windows.forEach(r -> w.add(r.toJsonTree()));
+        root.set("measured", Json.mapper().valueToTree(measured));
+        ArrayNode e = root.putArray("estimated");
+        for (EstimatedPerformance p : estimated) {
+            ObjectNode o = e.addObject();
+            o.put("key", p.key());
+            o.put("rows", p.rows());
+            o.set("accuracy", Json.mapper().valueToTree(p.accuracy()));
+            o.set("rocAuc", Json.mapper().valueToTree(p.rocAuc()));
+            o.set("f1", Json.mapper().valueToTree(p.f1()));
+        }
+        root.set("labels", Json.mapper().valueToTree(labels));
+        return Json.write(Json.mapper().valueToTree(root)).replace("NaN", "null");
+    }
+
+    /** Writes {@code drift-report.json} and {@code drift-report.html} into a directory (created if absent). */
+    public void writeTo(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            Files.writeString(directory.resolve("drift-report.json"), toJson(), StandardCharsets.UTF_8);
+            Files.writeString(directory.resolve("drift-report.html"), toHtml(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the drift report to " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The report as one HTML page with inline SVG charts and CSS, readable offline. */
+    public String toHtml() {
+        StringBuilder h = new StringBuilder(64 * 1024);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title))
+                .append("</title>\n<style>body{font:14px system-ui,sans-serif;margin:24px;color:#222}"
+                        + "h1{font-size:22px}h2{font-size:17px;margin-top:28px}table{border-collapse:collapse}"
+                        + "td,th{padding:3px 8px;border-bottom:1px solid #ddd;text-align:left}"
+                        + ".drift{color:#b00020;font-weight:600}.undecided{color:#a66a00}.ok{color:#1b5e20}"
+                        + ".card{display:inline-block;vertical-align:top;margin:8px 16px 8px 0}"
+                        + "</style></head><body>\n");
+        h.append("<h1>").append(esc(title)).append("</h1>\n<p>Created ").append(created).append(". Reference: ")
+                .append(reference.rowCount()).append(" rows. Windows: ").append(windows.size()).append(".</p>\n");
+        latest.ifPresent(w -> summary(h, w));
+        timeline(h);
+        performance(h);
+        h.append("</body></html>\n");
+        return h.toString();
+    }
+
+    private void summary(StringBuilder h, Window w) {
+        WindowReport r = windows.get(windows.size() - 1);
+        h.append("<h2>Latest window ").append(esc(r.key())).append("</h2>\n<p>").append(r.rows())
+                .append(" rows; ").append(Math.round(r.driftedShare() * 100)).append("% of the input features drifted")
+                .append(r.datasetDrift() ? " &mdash; <span class=\"drift\">dataset drift</span>" : "")
+                .append(r.reconstruction().available() ? "; reconstruction error " + num(r.reconstruction().error())
+                        + (r.reconstruction().drifted() ? " <span class=\"drift\">(multivariate drift)</span>" : "")
+                        : "")
+                .append(".</p>\n<table><tr><th>feature</th><th>method</th><th>statistic</th><th>bound</th>"
+                        + "<th>p-value</th><th>threshold</th><th>verdict</th></tr>\n");
+        for (FeatureDrift f : r.features()) {
+            String cls = f.verdict() == Verdict.DRIFT ? "drift" : f.verdict() == Verdict.UNDECIDED ? "undecided" : "ok";
+            h.append("<tr><td>").append(esc(f.column())).append(f.output() ? " (output)" : "").append("</td><td>")
+                    .append(f.method()).append("</td><td>").append(num(f.statistic())).append("</td><td>[")
+                    .append(num(f.statisticLower())).append(", ").append(num(f.statisticUpper())).append("]</td><td>")
+                    .append(num(f.pValue())).append("</td><td>").append(num(f.threshold()))
+                    .append(f.calibrated() ? " (calibrated)" : "").append("</td><td class=\"").append(cls)
+                    .append("\">").append(f.verdict()).append("</td></tr>\n");
+        }
+        h.append("</table>\n<h2>Reference and latest window</h2>\n");
+        for (FeatureDrift f : r.features()) {
+            ColumnProfile ref = reference.columns().containsKey(f.column()) ? reference.columns().get(f.column())
+                    : predictionReference.map(p -> p.columns().get(f.column())).orElse(null);
+            ColumnProfile cur = w.profile().columns().get(f.column());
+            if (ref != null && cur != null) {
+                h.append("<div class=\"card\"><div><b>").append(esc(f.column())).append("</b> <span class=\"")
+                        .append(f.drifted() ? "drift\">drifted" : "ok\">" + f.verdict().name().toLowerCase(Locale.ROOT))
+                        .append("</span></div>").append(histogram(ref, cur)).append("</div>\n");
+            }
+        }
+    }
+
+    /** Side-by-side bars of reference and window shares: reference-sketch bins, or the most frequent labels. */
+    private static String histogram(ColumnProfile ref, ColumnProfile cur) {
+        List<String> labels = new ArrayList<>();
+        List<double[]> shares = new ArrayList<>();
+        String right = null;
+        if (ref.quantiles().isPresent() && cur.quantiles().isPresent() && !ref.quantiles().get().isEmpty()
+                && !cur.quantiles().get().isEmpty()) {
+            QuantileSketch a = ref.quantiles().get();
+            QuantileSketch b = cur.quantiles().get();
+            double lo = Math.min(a.min(), b.min());
+            double hi = Math.max(a.max(), b.max());
+            double[] splits = new double[BINS - 1];
+            for (int i = 1; i < BINS; i++) {
+                splits[i - 1] = lo + (hi - lo) * i / BINS;
+            }
+            double[] pa = a.pmf(splits);
+            double[] pb = b.pmf(splits);
+            for (int i = 0; i < BINS; i++) {
+                labels.add(num(lo + (hi - lo) * i / BINS) + " to " + num(lo + (hi - lo) * (i + 1) / BINS));
+                shares.add(new double[] {pa[i], pb[i]});
+            }
+            labels.set(0, num(lo) + " to " + num(lo + (hi - lo) / BINS));
+            right = num(hi);
+        } else {
+            Map<String, double[]> counts = new LinkedHashMap<>();
+            double ta = addCounts(ref, counts, 0);
+            double tb = addCounts(cur, counts, 1);
+            int n = 0;
+            for (Map.Entry<String, double[]> e : counts.entrySet()) {
+                if (n++ == 12) {
+                    break;
+                }
+                labels.add(e.getKey());
+                shares.add(new double[] {e.getValue()[0] / Math.max(ta, 1), e.getValue()[1] / Math.max(tb, 1)});
+            }
+        }
+        double max = 1e-12;
+        for (double[] s : shares) {
+            max = Math.max(max, Math.max(s[0], s[1]));
+        }
+        int width = 360;
+        int height = 160;
+        double bw = (double) (width - 20) / Math.max(1, shares.size());
+        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + width
+                + "\" height=\"" + (height + 30) + "\" role=\"img\"><title>reference (grey) and window (blue)</title>");
+        for (int i = 0; i < shares.size(); i++) {
+            double x = 10 + i * bw;
+            for (int side = 0; side < 2; side++) {
+                double bh = shares.get(i)[side] / max * height;
+                svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+                        + "fill=\"%s\"><title>%s: %.3f</title></rect>", x + side * bw / 2, height - bh, bw / 2 - 1,
+                        bh, side == 0 ? "#9e9e9e" : "#1e88e5", esc(labels.get(i)), shares.get(i)[side]));
+            }
+        }
+        svg.append(String.format(Locale.ROOT, "<line x1=\"10\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#444\"/>",
+                height, width - 10, height));
+        if (!labels.isEmpty()) {
+            String left = right == null ? labels.get(0) : labels.get(0).substring(0, labels.get(0).indexOf(" to "));
+            svg.append("<text x=\"10\" y=\"").append(height + 14).append("\" font-size=\"10\">")
+                    .append(esc(left)).append("</text><text x=\"").append(width - 10).append("\" y=\"")
+                    .append(height + 14).append("\" font-size=\"10\" text-anchor=\"end\">")
+                    .append(esc(right == null ? labels.get(labels.size() - 1) : right)).append("</text>");
+        }
+        svg.append("<text x=\"10\" y=\"").append(height + 28).append("\" font-size=\"10\" fill=\"#9e9e9e\">")
+                .append("reference</text><text x=\"80\" y=\"").append(height + 28)
+                .append("\" font-size=\"10\" fill=\"#1e88e5\">window</text></svg>");
+        return svg.toString();
+    }
+
+    private static double addCounts(ColumnProfile c, Map<String, double[]> counts, int side) {
+        double total = 0;
+        if (c.frequentItems().isPresent()) {
+            for (FrequentItems.ItemCount ic : c.frequentItems().get().items()) {
+                counts.computeIfAbsent(ic.value(), k -> new double[2])[side] += ic.estimate();
+                total += ic.estimate();
+            }
+        } else {
+            counts.computeIfAbsent("true", k -> new double[2])[side] += c.trueCount();
+            counts.computeIfAbsent("false", k -> new double[2])[side] += c.present() - c.trueCount();
+            total = c.present();
+        }
+        return total;
+    }
+
+    /** One polyline per feature of its statistic across the windows, with drifted windows marked. */
+    private void timeline(StringBuilder h) {
+        if (windows.isEmpty()) {
+            return;
+        }
+        h.append("<h2>Drift per window</h2>\n");
+        Map<String, List<FeatureDrift>> byFeature = new LinkedHashMap<>();
+        for (WindowReport r : windows) {
+            for (FeatureDrift f : r.features()) {
+                byFeature.computeIfAbsent(f.column(), k -> new ArrayList<>()).add(f);
+            }
+        }
+        int width = 360;
+        int height = 120;
+        for (Map.Entry<String, List<FeatureDrift>> e : byFeature.entrySet()) {
+            List<FeatureDrift> fs = e.getValue();
+            double max = 1e-12;
+            for (FeatureDrift f : fs) {
+                if (Double.isFinite(f.statistic())) {
+                    max = Math.max(max, f.statistic());
+                }
+                if (!f.method().isTest() && Double.isFinite(f.threshold())) {
+                    max = Math.max(max, f.threshold());
+                }
+            }
+            StringBuilder pts = new StringBuilder();
+            StringBuilder marks = new StringBuilder();
+            for (int i = 0; i < fs.size(); i++) {
+                double x = 10 + (fs.size() == 1 ? 0 : (double) i * (width - 20) / (fs.size() - 1));
+                double v = Double.isFinite(fs.get(i).statistic()) ? fs.get(i).statistic() : 0;
+                double y = height - v / max * (height - 10);
+                pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+                marks.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\">"
+                        + "<title>%s</title></circle>", x, y, fs.get(i).drifted() ? "#b00020" : "#1e88e5",
+                        esc(windows.get(Math.min(i, windows.size() - 1)).key() + ": " + num(fs.get(i).statistic()))));
+            }
+            h.append("<div class=\"card\"><div><b>").append(esc(e.getKey())).append("</b> ")
+                    .append(fs.get(0).method()).append("</div><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+                    .append(width).append("\" height=\"").append(height + 6).append("\">");
+            FeatureDrift last = fs.get(fs.size() - 1);
+            if (!last.method().isTest() && Double.isFinite(last.threshold())) {
+                double ty = height - last.threshold() / max * (height - 10);
+                h.append(String.format(Locale.ROOT, "<line x1=\"10\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" "
+                        + "stroke=\"#b00020\" stroke-dasharray=\"4 3\"/>", ty, width - 10, ty));
+            }
+            h.append("<polyline fill=\"none\" stroke=\"#1e88e5\" stroke-width=\"1.5\" points=\"").append(pts)
+                    .append("\"/>").append(marks).append("</svg></div>\n");
+        }
+    }
+
+    private void performance(StringBuilder h) {
+        if (measured.isEmpty() && estimated.isEmpty()) {
+            return;
+        }
+        Map<String, EstimatedPerformance> est = new LinkedHashMap<>();
+        estimated.forEach(e -> est.put(e.key(), e));
+        Map<String, WindowPerformance> mea = new LinkedHashMap<>();
+        measured.forEach(m -> mea.put(m.key(), m));
+        List<String> keys = new ArrayList<>(est.keySet());
+        mea.keySet().stream().filter(k -> !est.containsKey(k)).forEach(keys::add);
+        h.append("<h2>Performance per window</h2>\n<p>Labels: ").append(labels.joined()).append(" joined, ")
+                .append(labels.pending()).append(" pending, ").append(labels.expired()).append(" expired, ")
+                .append(labels.unknown()).append(" unknown.</p>\n<table><tr><th>window</th><th>labelled</th>"
+                        + "<th>measured accuracy</th><th>estimated accuracy (95% band)</th><th>measured ROC AUC</th>"
+                        + "<th>estimated ROC AUC</th></tr>\n");
+        for (String k : keys) {
+            WindowPerformance m = mea.get(k);
+            EstimatedPerformance e = est.get(k);
+            h.append("<tr><td>").append(esc(k)).append("</td><td>").append(m == null ? "0" : m.labelled())
+                    .append("</td><td>").append(m == null ? "" : num(m.accuracy())).append("</td><td>")
+                    .append(e == null ? "" : band(e.accuracy())).append("</td><td>")
+                    .append(m == null ? "" : num(m.rocAuc())).append("</td><td>")
+                    .append(e == null ? "" : band(e.rocAuc())).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private static String band(EstimatedPerformance.Band b) {
+        return num(b.estimate()) + " [" + num(b.lower()) + ", " + num(b.upper()) + "]";
+    }
+
+    static String num(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4g", v) : "&ndash;";
+    }
+
+    static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
