@@ -12,14 +12,15 @@ package dev.mlops.api;
 public interface HtmlRenderable {
 
     /** The shared stylesheet of every fragment, scoped to elements inside {@code <div class="mlops">}. */
-    String STYLE = "<style>.mlops{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1f2328;"
-            + "font-size:13px}.mlops table{border-collapse:collapse;margin:6px 0}.mlops td,.mlops th{border:1px solid "
-            + "#d0d7de;padding:2px 7px;text-align:left;vertical-align:top}.mlops th{background:#f6f8fa}"
-            + ".mlops td.num{text-align:right;font-variant-numeric:tabular-nums}.mlops h3{font-size:15px;"
-            + "margin:10px 0 4px}.mlops h4{font-size:13px;margin:8px 0 2px}.mlops .muted{color:#656d76;font-size:12px}"
-            + ".mlops .ok{color:#1a7f37;font-weight:600}.mlops .err{color:#cf222e;font-weight:600}.mlops .warn"
-            + "{color:#9a6700;font-weight:600}.mlops .bar{fill:#0969da}.mlops .barbg{fill:#eef2f6}"
-            + ".mlops .charts{display:flex;flex-wrap:wrap;gap:8px}</style>";
+    String STYLE = "<style>div.mlops{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;"
+            + "color:#1f2328;font-size:13px}div.mlops table{border-collapse:collapse;margin:6px 0}"
+            + "div.mlops td,div.mlops th{border:1px solid #d0d7de;padding:2px 7px;text-align:left;vertical-align:top}"
+            + "div.mlops th{background:#f6f8fa}div.mlops td.num{text-align:right;font-variant-numeric:tabular-nums}"
+            + "div.mlops td.nowrap{white-space:nowrap}div.mlops h3{font-size:15px;margin:10px 0 4px}"
+            + "div.mlops h4{font-size:13px;margin:8px 0 2px}div.mlops .muted{color:#656d76;font-size:12px}"
+            + "div.mlops .ok{color:#1a7f37;font-weight:600}div.mlops .err{color:#cf222e;font-weight:600}"
+            + "div.mlops .warn{color:#9a6700;font-weight:600}div.mlops .bar{fill:#0969da}"
+            + "div.mlops .barbg{fill:#eef2f6}div.mlops .charts{display:flex;flex-wrap:wrap;gap:8px}</style>";
 
     /** This value as a self-contained HTML fragment: {@link #fragment(String)} around its tables and charts. */
     String toHtml();

@@ -135,8 +135,8 @@ public final class ModelReport {
         }
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
                 + "content=\"width=device-width, initial-scale=1\"><title>" + HtmlRenderable.escape(title)
-                + "</title><style>body{margin:24px;max-width:1200px}.mlops h1{font-size:22px;margin:0 0 4px}"
-                + ".mlops h3{font-size:18px;margin:24px 0 8px;border-bottom:1px solid #d0d7de;padding-bottom:4px}"
+                + "</title><style>body{margin:24px;max-width:1200px}div.mlops h1{font-size:22px;margin:0 0 4px}"
+                + "div.mlops h3{font-size:18px;margin:24px 0 8px;border-bottom:1px solid #d0d7de;padding-bottom:4px}"
                 + "</style></head><body>\n" + HtmlRenderable.fragment(body.toString()) + "\n</body></html>\n";
     }
 

@@ -34,7 +34,7 @@ final class ProfileHtml {
                     : new double[] {m.mean(), m.stdDev(), m.min(), median, m.max()}) {
                 h.append("<td class=\"num\">").append(Double.isNaN(v) ? "" : number(v)).append("</td>");
             }
-            h.append("<td>");
+            h.append("<td class=\"nowrap\">");
             if (c.quantiles().isPresent()) {
                 c.histogram(profile.options().histogramBins()).ifPresent(hist -> spark(h, hist));
             } else {
