@@ -22,7 +22,10 @@ import tempfile
 
 MAGIC = re.compile(r"^\s*%(dependency|maven|jars)\b")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
+STARTS = 3
+STARTUP_SECONDS = 60
 TEMP_PATH = re.compile(r"(/tmp|/var/folders)/[^\s\"'<>)]*")
+DURATION = re.compile(r"\b\d+(\.\d+)? ?(ms|s|seconds)\b")
 
 
 def install_kernel(jupyter_path, java, kernel_jar, class_path):
@@ -52,6 +55,28 @@ def install_kernel(jupyter_path, java, kernel_jar, class_path):
     return "mlops-java"
 
 
+def patient_kernel_manager(log_path):
+    """A kernel manager that returns from start only once the kernel has bound its last socket (IOPub) and had a
+    moment to register its handlers: rapaio-jupyter-kernel 3.0.1 loses a request that arrives sooner and stops
+    answering (its shell thread dies on a null handler map), which a loaded CI machine makes likely."""
+    import asyncio
+    import time
+    from jupyter_client.manager import AsyncKernelManager
+
+    class PatientKernelManager(AsyncKernelManager):
+        async def start_kernel(self, **kw):
+            await AsyncKernelManager.start_kernel(self, **kw)
+            deadline = time.monotonic() + STARTUP_SECONDS
+            while time.monotonic() < deadline:
+                with open(log_path, errors="replace") as f:
+                    if "Binding iopub" in f.read():
+                        break
+                await asyncio.sleep(0.2)
+            await asyncio.sleep(1.0)
+
+    return PatientKernelManager
+
+
 def execute(path, kernel, log, timeout):
     """Runs every code cell of one notebook; returns (executed notebook, failure message or None)."""
     import nbclient
@@ -65,12 +90,23 @@ def execute(path, kernel, log, timeout):
         if cell.cell_type == "code":
             original[i] = cell.source
             cell.source = "\n".join(line for line in cell.source.split("\n") if not MAGIC.match(line))
-    client = nbclient.NotebookClient(nb, kernel_name=kernel, timeout=timeout, allow_errors=True,
-                                     record_timing=False, resources={"metadata": {"path": os.path.dirname(path)}})
-    try:
-        client.execute(stdout=log, stderr=log)
-    except Exception as e:  # the kernel did not start or died: say so with the notebook's name
-        return nb, "%s: the kernel failed: %s: %s" % (os.path.basename(path), type(e).__name__, e)
+    def new_client():
+        return nbclient.NotebookClient(nb, kernel_name=kernel, timeout=timeout, allow_errors=True,
+                                       record_timing=False, startup_timeout=STARTUP_SECONDS,
+                                       kernel_manager_class=patient_kernel_manager(log.name),
+                                       resources={"metadata": {"path": os.path.dirname(path)}})
+    client = new_client()
+    for attempt in range(1, STARTS + 1):
+        try:
+            client.execute(stdout=log, stderr=log)
+            break
+        except RuntimeError as e:
+            # should the start-up race above still be lost: start a fresh kernel, then give up.
+            if "Kernel didn't respond" not in str(e) and "Kernel died" not in str(e) or attempt == STARTS:
+                return nb, "%s: the kernel failed (start %d of %d): %s" % (os.path.basename(path), attempt, STARTS, e)
+            log.write("\n--- kernel start %d failed (%s); starting a fresh kernel ---\n" % (attempt, e))
+            log.flush()
+            client = new_client()
     failure = None
     for i, cell in enumerate(nb.cells):
         if i in original:
@@ -85,7 +121,8 @@ def execute(path, kernel, log, timeout):
 
 
 def normalized(nb, root):
-    """The parts of a notebook that must not drift: sources and outputs, without counts, ids or temp paths."""
+    """The parts of a notebook that must not drift: sources and outputs, without counts, ids, temp paths or
+    durations."""
     cells = []
     for cell in nb["cells"]:
         entry = {"type": cell["cell_type"], "source": cell["source"]}
@@ -94,7 +131,7 @@ def normalized(nb, root):
             for output in cell.get("outputs", []):
                 o = {k: v for k, v in output.items() if k not in ("execution_count", "metadata", "transient")}
                 text = json.dumps(o, sort_keys=True).replace(root, "<root>")
-                outputs.append(TEMP_PATH.sub("<tmp>", text))
+                outputs.append(DURATION.sub("<duration>", TEMP_PATH.sub("<tmp>", text)))
             entry["outputs"] = outputs
         cells.append(entry)
     return cells

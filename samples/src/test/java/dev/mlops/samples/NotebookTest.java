@@ -38,7 +38,7 @@ class NotebookTest {
         try (Stream<Path> files = Files.list(NOTEBOOKS)) {
             notebooks = files.filter(p -> p.toString().endsWith(".ipynb")).map(Path::toString).sorted().toList();
         }
-        assertTrue(notebooks.size() >= 1, "one notebook per user journey: " + notebooks);
+        assertTrue(notebooks.size() >= 3, "one notebook per user journey: " + notebooks);
         Files.createDirectories(OUT);
         Path classPath = OUT.resolve("kernel-class-path.txt");
         Files.write(classPath, Arrays.stream(System.getProperty("surefire.test.class.path",
