@@ -9,10 +9,8 @@ import dev.mlops.api.Json;
 import dev.mlops.features.FeatureRanking;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -152,11 +150,8 @@ public final class ModelReport {
 
     private static void write(Path path, String text) {
         try {
-            Path dir = path.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.createDirectories(path.toAbsolutePath().getParent());
+            TrainedModel.writeAtomically(path, text);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the model report to " + path + ": " + e.getMessage(), e);
         }
