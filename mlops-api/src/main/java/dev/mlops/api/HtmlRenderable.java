@@ -6,7 +6,8 @@ package dev.mlops.api;
  * (module {@code mlops-notebook}) sends both as one MIME bundle; the library modules never depend on a kernel.
  *
  * <p>The fragment starts with {@link #STYLE}, so it looks the same wherever it lands, and every rule is scoped to
- * {@code .mlops} so it does not restyle the page around it.
+ * {@code div.mlops} so it does not restyle the page around it (alignment is {@code !important}: notebook front ends
+ * right-align every table cell).
  */
 @FunctionalInterface
 public interface HtmlRenderable {
@@ -14,8 +15,10 @@ public interface HtmlRenderable {
     /** The shared stylesheet of every fragment, scoped to elements inside {@code <div class="mlops">}. */
     String STYLE = "<style>div.mlops{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;"
             + "color:#1f2328;font-size:13px}div.mlops table{border-collapse:collapse;margin:6px 0}"
-            + "div.mlops td,div.mlops th{border:1px solid #d0d7de;padding:2px 7px;text-align:left;vertical-align:top}"
-            + "div.mlops th{background:#f6f8fa}div.mlops td.num{text-align:right;font-variant-numeric:tabular-nums}"
+            + "div.mlops td,div.mlops th{border:1px solid #d0d7de;padding:2px 7px;text-align:left !important;"
+            + "vertical-align:top}"
+            + "div.mlops th{background:#f6f8fa}div.mlops td.num{text-align:right !important;"
+            + "font-variant-numeric:tabular-nums}"
             + "div.mlops td.nowrap{white-space:nowrap}div.mlops h3{font-size:15px;margin:10px 0 4px}"
             + "div.mlops h4{font-size:13px;margin:8px 0 2px}div.mlops .muted{color:#656d76;font-size:12px}"
             + "div.mlops .ok{color:#1a7f37;font-weight:600}div.mlops .err{color:#cf222e;font-weight:600}"
