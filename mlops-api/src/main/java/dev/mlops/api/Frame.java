@@ -25,7 +25,7 @@ import java.util.function.Predicate;
  * Frame adults = frame.filter(row -> row.getDouble("age") >= 18).select("class");
  * }</pre>
  */
-public final class Frame implements Iterable<Row> {
+public final class Frame implements Iterable<Row>, HtmlRenderable {
     private static final int DEFAULT_SHOWN_ROWS = 10;
 
     private final List<Column> columns;
@@ -399,5 +399,11 @@ public final class Frame implements Iterable<Row> {
     /** The first {@code maxRows} rows as a text table. */
     public String toString(int maxRows) {
         return FrameFormatter.format(this, maxRows);
+    }
+
+    /** The first rows as an HTML table with each column's type, as a notebook shows a data frame. */
+    @Override
+    public String toHtml() {
+        return FrameHtml.html(this, DEFAULT_SHOWN_ROWS);
     }
 }

@@ -1,6 +1,7 @@
 package dev.mlops.features;
 
 import dev.mlops.api.Frame;
+import dev.mlops.api.HtmlRenderable;
 import dev.mlops.api.Json;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,7 +27,7 @@ import java.util.Set;
  * @param notes column name to a remark: why it was not scored or was dropped, or what was left out
  */
 public record FeatureRanking(String method, String label, Map<String, String> settings, String dataFingerprint,
-        List<FeatureScore> scores, Map<String, String> notes) {
+        List<FeatureScore> scores, Map<String, String> notes) implements HtmlRenderable {
 
     /** Copies the parts and checks that no feature repeats. */
     public FeatureRanking {
@@ -134,5 +135,31 @@ public record FeatureRanking(String method, String label, Map<String, String> se
                 .forEach(e -> sb.append("  note ").append(e.getKey()).append(": ").append(e.getValue())
                         .append(System.lineSeparator()));
         return sb.toString();
+    }
+
+    /** {@link #format()}. */
+    @Override
+    public String toText() {
+        return format();
+    }
+
+    /** The ranking as a bar chart (one bar per feature, best first) with the notes, for notebooks. */
+    @Override
+    public String toHtml() {
+        StringBuilder h = new StringBuilder("<h3>").append(HtmlRenderable.escape(method)).append(" ranking")
+                .append(label == null ? "" : " against '" + HtmlRenderable.escape(label) + "'")
+                .append("</h3><table><tr><th>rank</th><th>feature</th><th>score</th><th></th></tr>");
+        double max = scores.stream().mapToDouble(FeatureScore::score).filter(Double::isFinite).max().orElse(1);
+        for (int i = 0; i < scores.size(); i++) {
+            FeatureScore s = scores.get(i);
+            h.append("<tr><td class=\"num\">").append(i + 1).append("</td><td>")
+                    .append(HtmlRenderable.escape(s.name())).append("</td><td class=\"num\">")
+                    .append(String.format(Locale.ROOT, "%.6f", s.score())).append("</td><td>")
+                    .append(HtmlRenderable.bar(s.score(), max, 240, s.name() + ": " + s.score())).append("</td></tr>");
+        }
+        h.append("</table>");
+        notes.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> h.append("<div class=\"muted\">")
+                .append(HtmlRenderable.escape(e.getKey() + ": " + e.getValue())).append("</div>"));
+        return HtmlRenderable.fragment(h.toString());
     }
 }

@@ -1,6 +1,7 @@
 package dev.mlops.features;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
@@ -89,5 +90,16 @@ class FeatureRankingTest {
     void realRanking_jsonRoundTrip() {
         FeatureRanking r = FeatureSelector.mutualInformation().rank(FeatureSelectorTest.mixed(300, 3), "class");
         assertEquals(r, FeatureRanking.fromJson(r.toJson()));
+    }
+
+    @Test
+    void toHtml_aBarPerFeatureBestFirstScaledToTheBest_withTheNotes() {
+        String html = RANKING.toHtml();
+        assertTrue(html.contains("m ranking against 'y'"), html);
+        assertTrue(html.indexOf("<td>a</td>") < html.indexOf("<td>b</td>"), "best first");
+        assertTrue(html.contains("width=\"240.0\" height=\"10\"><title>a: 5.0"), "the best has a full bar: " + html);
+        assertTrue(html.contains("width=\"0.0\" height=\"10\"><title>e: -1.0"), "negative scores get no bar");
+        assertTrue(html.contains("z: text, not ranked"), html);
+        assertEquals(RANKING.format(), RANKING.toText());
     }
 }

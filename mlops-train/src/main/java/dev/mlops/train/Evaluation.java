@@ -1,6 +1,7 @@
 package dev.mlops.train;
 
 import dev.mlops.api.Frame;
+import dev.mlops.api.HtmlRenderable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +30,7 @@ public record Evaluation(String primaryMetric, String primaryMetricReason, Metri
                          Map<String, Metrics> baselines,
                          BaselineVerdict baselineVerdict, List<Slice> slices, List<Slice> worstSlices,
                          List<CurvePoint> learningCurve, FitDiagnosis diagnosis, Frame mistakes,
-                         Comparison comparison) {
+                         Comparison comparison) implements HtmlRenderable {
 
     /**
      * The primary metric on the rows of one slice.
@@ -164,5 +165,21 @@ public record Evaluation(String primaryMetric, String primaryMetricReason, Metri
             sb.append("\n  - ").append(r);
         }
         return sb.toString();
+    }
+
+    /** {@link #summary()}. */
+    @Override
+    public String toText() {
+        return summary();
+    }
+
+    /**
+     * The verdict, metrics against the baselines, and charts (confusion heat map, calibration, learning curve,
+     * metric by slice) for notebooks; {@link ModelReport} adds ROC and precision-recall curves from the scores.
+     */
+    @Override
+    public String toHtml() {
+        return HtmlRenderable.fragment(EvaluationHtml.evaluation(this, List.of(), List.of(),
+                EvaluationHtml.id("evaluation", summary())));
     }
 }

@@ -255,7 +255,8 @@ public final class TrainedModel {
         }
     }
 
-    private static void writeAtomically(Path file, String text) throws IOException {
+    /** Writes through a sibling temporary file and a rename, so readers never see half a file. */
+    static void writeAtomically(Path file, String text) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(tmp, text);
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

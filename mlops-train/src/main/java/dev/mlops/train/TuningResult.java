@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param parentRunId the tracker run the trials are children of (empty when not tracked)
  */
 public record TuningResult(String metric, boolean higherIsBetter, int folds, List<Trial> trials,
-                           Optional<String> parentRunId) {
+                           Optional<String> parentRunId) implements dev.mlops.api.HtmlRenderable {
 
     /**
      * One trial.
@@ -68,5 +68,18 @@ public record TuningResult(String metric, boolean higherIsBetter, int folds, Lis
                     + t.index(), t.mean(), t.std(), t.changes(), t.error() == null ? "" : "  FAILED: " + t.error()));
         }
         return sb.toString();
+    }
+
+    /** {@link #table()}. */
+    @Override
+    public String toText() {
+        return table();
+    }
+
+    /** Score and spread per trial as a chart, with the table of what each trial changed, for notebooks. */
+    @Override
+    public String toHtml() {
+        return dev.mlops.api.HtmlRenderable.fragment(EvaluationHtml.tuning(this, EvaluationHtml.id("tuning",
+                metric + trials.stream().map(t -> t.mean() + "/" + t.std()).toList())));
     }
 }

@@ -48,6 +48,7 @@ public final class CreditPipeline {
         section("4. Model: tune, train, evaluate against baselines, track");
         TrainStage.Result trained = TrainStage.run(split.train(), split.test(), features,
                 output.resolve("runs"));
+        TrainStage.writeReport(trained, features.ranking(), split.test(), output);
 
         section("5. Package: preprocessing + model as one ONNX artifact, registered as credit@production");
         ModelRepository repository = ModelRepository.onFileSystem(output.resolve("models"));

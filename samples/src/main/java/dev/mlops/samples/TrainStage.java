@@ -5,6 +5,7 @@ import dev.mlops.api.Frame;
 import dev.mlops.api.tracking.Run;
 import dev.mlops.api.tracking.RunTracker;
 import dev.mlops.data.CsvSource;
+import dev.mlops.features.FeatureRanking;
 import dev.mlops.train.Evaluation;
 import dev.mlops.train.Evaluator;
 import dev.mlops.train.MetricThreshold;
@@ -12,6 +13,7 @@ import dev.mlops.train.ParamSpace;
 import dev.mlops.train.TrainedModel;
 import dev.mlops.train.Trainer;
 import dev.mlops.train.TrainingListener;
+import dev.mlops.train.ModelReport;
 import dev.mlops.train.Tuner;
 import dev.mlops.train.TuningResult;
 import dev.mlops.train.tracking.Trackers;
@@ -109,6 +111,25 @@ public final class TrainStage {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /**
+     * Writes the model report (evaluation with ROC, precision-recall, calibration, confusion, learning curve and
+     * slice charts; the feature ranking; the tuning trials) as {@code model-report.html} and {@code .json} in
+     * {@code outputDir}, and returns the HTML's path.
+     */
+    public static Path writeReport(Result trained, FeatureRanking ranking, Frame test, Path outputDir) {
+        ModelReport.Builder report = ModelReport.newBuilder("German credit: model").evaluation(trained.evaluation())
+                .curves(trained.model(), test).ranking(ranking);
+        if (trained.tuning() != null) {
+            report.tuning(trained.tuning());
+        }
+        ModelReport built = report.build();
+        Path html = outputDir.resolve("model-report.html");
+        built.writeHtml(html);
+        built.writeJson(outputDir.resolve("model-report.json"));
+        System.out.println("   model report: " + html.toAbsolutePath());
+        return html;
     }
 
     /** Runs the stage alone on a seeded 80/20 split of the bundled credit data. */

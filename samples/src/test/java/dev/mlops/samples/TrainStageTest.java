@@ -42,6 +42,9 @@ class TrainStageTest {
         assertTrue(r.evaluation().slices().stream().anyMatch(s -> s.column().equals("personal_status")));
         assertEquals(4, r.tuning().trials().size());
         assertTrue(r.model().referenceProfile().isPresent());
+        Path report = TrainStage.writeReport(r, features.ranking(), test, dir);
+        assertTrue(Files.readString(report).contains("Tuning: 4 trials"), "the model report shows the tuning");
+        assertTrue(Files.exists(dir.resolve("model-report.json")));
         TrainedModel back = TrainedModel.load(dir.resolve("models").resolve(r.runId()));
         assertEquals(r.model().settings(), back.settings());
         assertTrue(Files.exists(dir.resolve("runs").resolve(r.runId()).resolve("run.json")));

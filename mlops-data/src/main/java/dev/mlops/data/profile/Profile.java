@@ -25,7 +25,7 @@ import java.util.concurrent.Executor;
  *
  * <p>Immutable and thread-safe.
  */
-public final class Profile {
+public final class Profile implements dev.mlops.api.HtmlRenderable {
     /** The version of the JSON form this code writes. */
     public static final int FORMAT_VERSION = 1;
     private static final double[] SUMMARY_RANKS = {0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99};
@@ -280,5 +280,11 @@ public final class Profile {
     @Override
     public String toString() {
         return "Profile[" + rowCount + " rows, " + columns.values() + "]";
+    }
+
+    /** A row per column (type, missing, distinct, moments, median) with a small histogram or the top values. */
+    @Override
+    public String toHtml() {
+        return ProfileHtml.html(this);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.api.FieldType;
+import dev.mlops.api.HtmlRenderable;
 import dev.mlops.api.Json;
 import dev.mlops.data.drift.DriftReport;
 import dev.mlops.data.profile.ColumnProfile;
@@ -360,37 +361,12 @@ public final class DataReport {
     }
 
     static String fmt(double v) {
-        if (Double.isNaN(v)) {
-            return "NaN";
-        }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        double a = Math.abs(v);
-        if (a != 0 && (a < 1e-3 || a >= 1e7)) {
-            return String.format(Locale.ROOT, "%.3e", v);
-        }
-        return String.format(Locale.ROOT, "%.4g", v);
+        return HtmlRenderable.number(v);
     }
 
     /** HTML-escapes text. */
     static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(ch);
-            }
-        }
-        return b.toString();
+        return HtmlRenderable.escape(s);
     }
 
     /** Collects the parts of a report; each part is optional. Not thread-safe. */

@@ -14,7 +14,8 @@ import java.util.List;
  * @param rowCount the rows validated
  * @param results  one result per constraint, in the validator's order
  */
-public record ValidationReport(String source, long rowCount, List<ConstraintResult> results) {
+public record ValidationReport(String source, long rowCount, List<ConstraintResult> results)
+        implements dev.mlops.api.HtmlRenderable {
 
     /** Copies the results. */
     public ValidationReport {
@@ -84,5 +85,17 @@ public record ValidationReport(String source, long rowCount, List<ConstraintResu
     @Override
     public String toString() {
         return summary();
+    }
+
+    /** {@link #summary()}. */
+    @Override
+    public String toText() {
+        return summary();
+    }
+
+    /** The verdict and every constraint as an HTML table, failures first, for notebooks. */
+    @Override
+    public String toHtml() {
+        return ValidationHtml.html(this);
     }
 }
