@@ -38,6 +38,7 @@ public final class CreditPipeline {
     public static void main(String[] args) throws IOException {
         Path output = Files.createDirectories(args.length > 0 ? Path.of(args[0]) : Path.of("target", "credit-pipeline"));
         Frame credit = collect();
+        ScopingStage.run(credit, output);
 
         section("2. Verify: profile, contract, fitness for use, split");
         TrainTestSplit split = VerifyStage.run(credit, output);
@@ -66,8 +67,11 @@ public final class CreditPipeline {
         ModelArtifact second = ModelPackager.newBuilder().trainedModel(challenger)
                 .metrics(challengerEvaluation.metrics().values()).build();
         ServeStage.run(repository, "credit", split.test(), second);
+        ScopingStage.capacity(split.train(), repository, "credit", split.test(), output);
 
         section("Done");
+        System.out.println("Resources per stage (cpu: the whole process; peak rss: since the job started):");
+        System.out.println(StageResources.table().indent(2));
         System.out.println("Reports and artifacts are in " + output.toAbsolutePath());
     }
 
@@ -128,6 +132,7 @@ public final class CreditPipeline {
     }
 
     static void section(String title) {
+        StageResources.begin(title);
         System.out.println();
         System.out.println("== " + title + " " + "=".repeat(Math.max(0, 76 - title.length())));
     }

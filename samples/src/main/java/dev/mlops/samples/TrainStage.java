@@ -59,7 +59,7 @@ public final class TrainStage {
      */
     public static Result run(Frame train, Frame test, FittedPreprocessing preprocessing, Path trackerDir) {
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (RunTracker tracker = Trackers.directory(trackerDir)) {
+        try (RunTracker tracker = Trackers.directory(trackerDir).measuringResources()) {
             System.out.println("Tuning XGBoost (4 settings x 5 folds, stratified, 2 threads, seed 42)"
                     + (preprocessing == null ? "" : " on " + preprocessing.outputCount() + " preprocessed features")
                     + ":");

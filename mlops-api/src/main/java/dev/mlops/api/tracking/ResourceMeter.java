@@ -60,9 +60,10 @@ public final class ResourceMeter {
         long allocated = allocatedSince(startAllocated);
         long[] io = ResourceProbes.io();
         long[] memory = ResourceProbes.residentMemory();
-        long peakHeap = heap.stop();
+        long[] heapPeaks = heap.stop();
         int threads = Math.max(startThreads, ResourceProbes.liveThreads());
-        result = new ResourceUsage(wall, cpu, threadCpu, allocated, peakHeap, memory[0], memory[1], threads,
+        result = new ResourceUsage(wall, cpu, threadCpu, allocated, heapPeaks[0], heapPeaks[1], memory[0], memory[1],
+                threads,
                 minus(io[0], startIo[0]), minus(io[1], startIo[1]));
         return result;
     }

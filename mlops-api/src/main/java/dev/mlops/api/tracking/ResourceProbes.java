@@ -120,22 +120,30 @@ final class ResourceProbes {
         return w;
     }
 
-    /** The peak heap of one meter: heap use at start and stop, and before every collection in between. */
+    /**
+     * The heap of one meter: the peak (heap use at start and stop, and before every collection in between) and the
+     * live peak (after every collection in between).
+     */
     static final class HeapWatch {
         private final AtomicLong peak;
+        private final AtomicLong live = new AtomicLong(-1);
 
         HeapWatch(long used) {
             peak = new AtomicLong(used);
         }
 
-        void observe(long used) {
-            peak.accumulateAndGet(used, Math::max);
+        void observe(long before, long after) {
+            peak.accumulateAndGet(before, Math::max);
+            if (after >= 0) {
+                live.accumulateAndGet(after, Math::max);
+            }
         }
 
-        long stop() {
+        /** Stops watching: {@code [peak, live]}. */
+        long[] stop() {
             WATCHES.remove(this);
-            observe(heapUsed());
-            return peak.get();
+            observe(heapUsed(), -1);
+            return new long[] {peak.get(), live.get()};
         }
     }
 
@@ -185,14 +193,20 @@ final class ResourceProbes {
         }
         com.sun.management.GarbageCollectionNotificationInfo info = com.sun.management
                 .GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+        long before = heapOf(info.getGcInfo().getMemoryUsageBeforeGc());
+        long after = heapOf(info.getGcInfo().getMemoryUsageAfterGc());
+        for (HeapWatch w : WATCHES) {
+            w.observe(before, after);
+        }
+    }
+
+    private static long heapOf(Map<String, MemoryUsage> pools) {
         long used = 0;
-        for (Map.Entry<String, MemoryUsage> e : info.getGcInfo().getMemoryUsageBeforeGc().entrySet()) {
+        for (Map.Entry<String, MemoryUsage> e : pools.entrySet()) {
             if (HEAP_POOLS.contains(e.getKey())) {
                 used += e.getValue().getUsed();
             }
         }
-        for (HeapWatch w : WATCHES) {
-            w.observe(used);
-        }
+        return used;
     }
 }

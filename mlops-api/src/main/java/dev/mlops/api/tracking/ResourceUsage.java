@@ -20,7 +20,9 @@ import java.util.Optional;
  * @param allocatedBytes heap bytes allocated by the threads alive at the end (a lower bound: threads that ended
  *     during the stage are not counted)
  * @param peakHeapBytes the highest heap use seen: before each garbage collection during the stage, and at start
- *     and end
+ *     and end (garbage not yet collected included)
+ * @param liveHeapBytes the highest heap in use just after a garbage collection during the stage: what the stage kept
+ *     reachable, an estimate of the heap it needs ({@code -1} when no collection ran)
  * @param peakResidentBytes the process's resident-memory high-water mark ({@code VmHWM}, native memory included;
  *     since the process started)
  * @param residentBytes resident memory at the end ({@code VmRSS})
@@ -29,14 +31,14 @@ import java.util.Optional;
  * @param bytesWritten bytes the process wrote through system calls ({@code wchar})
  */
 public record ResourceUsage(long wallNanos, long processCpuNanos, long threadCpuNanos, long allocatedBytes,
-                            long peakHeapBytes, long peakResidentBytes, long residentBytes, int threads,
+                            long peakHeapBytes, long liveHeapBytes, long peakResidentBytes, long residentBytes, int threads,
                             long bytesRead, long bytesWritten) {
 
     /** The prefix of the metric names a usage is recorded under. */
     public static final String PREFIX = "resources.";
 
     private static final List<String> KEYS = List.of("wall_nanos", "process_cpu_nanos", "thread_cpu_nanos",
-            "allocated_bytes", "peak_heap_bytes", "peak_resident_bytes", "resident_bytes", "threads", "bytes_read",
+            "allocated_bytes", "peak_heap_bytes", "live_heap_bytes", "peak_resident_bytes", "resident_bytes", "threads", "bytes_read",
             "bytes_written");
 
     /** The usage as metrics, {@code resources.wall_nanos} and so on; unmeasured values are left out. */
@@ -61,7 +63,8 @@ public record ResourceUsage(long wallNanos, long processCpuNanos, long threadCpu
             Double d = metrics.get(PREFIX + KEYS.get(i));
             v[i] = d == null ? -1 : d.longValue();
         }
-        return Optional.of(new ResourceUsage(v[0], v[1], v[2], v[3], v[4], v[5], v[6], (int) v[7], v[8], v[9]));
+        return Optional.of(new ResourceUsage(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], (int) v[8], v[9],
+                v[10]));
     }
 
     /** Process CPU time over wall time: about how many cores the stage kept busy ({@code NaN} when unmeasured). */
@@ -72,27 +75,27 @@ public record ResourceUsage(long wallNanos, long processCpuNanos, long threadCpu
     /** One line for a person: "wall 1.24 s, cpu 2.10 s (1.7 cores), alloc 310 MiB, heap 120 MiB, ...". */
     public String summary() {
         return String.format(Locale.ROOT, "wall %s, cpu %s (%.1f cores), thread cpu %s, alloc %s, peak heap %s,"
-                        + " peak rss %s, rss %s, %d threads, read %s, written %s", seconds(wallNanos),
+                        + " live heap %s, peak rss %s, rss %s, %d threads, read %s, written %s", seconds(wallNanos),
                 seconds(processCpuNanos), coresBusy(), seconds(threadCpuNanos), bytes(allocatedBytes),
-                bytes(peakHeapBytes), bytes(peakResidentBytes), bytes(residentBytes), threads, bytes(bytesRead),
+                bytes(peakHeapBytes), bytes(liveHeapBytes), bytes(peakResidentBytes), bytes(residentBytes), threads, bytes(bytesRead),
                 bytes(bytesWritten));
     }
 
     /** A table with one row per stage, in the map's order. */
     public static String table(Map<String, ResourceUsage> stages) {
         StringBuilder sb = new StringBuilder();
-        String row = "%-28s %9s %9s %6s %10s %10s %10s %8s %10s %10s%n";
+        String row = "%-28s %9s %9s %6s %10s %10s %10s %10s %8s %10s %10s%n";
         sb.append(String.format(Locale.ROOT, row, "stage", "wall", "cpu", "cores", "allocated", "peak heap",
-                "peak rss", "threads", "read", "written"));
+                "live heap", "peak rss", "threads", "read", "written"));
         stages.forEach((name, u) -> sb.append(String.format(Locale.ROOT, row, name, seconds(u.wallNanos),
                 seconds(u.processCpuNanos), Double.isNaN(u.coresBusy()) ? "-" : String.format(Locale.ROOT, "%.1f",
-                        u.coresBusy()), bytes(u.allocatedBytes), bytes(u.peakHeapBytes), bytes(u.peakResidentBytes),
+                        u.coresBusy()), bytes(u.allocatedBytes), bytes(u.peakHeapBytes), bytes(u.liveHeapBytes), bytes(u.peakResidentBytes),
                 u.threads, bytes(u.bytesRead), bytes(u.bytesWritten))));
         return sb.toString();
     }
 
     private long[] values() {
-        return new long[] {wallNanos, processCpuNanos, threadCpuNanos, allocatedBytes, peakHeapBytes,
+        return new long[] {wallNanos, processCpuNanos, threadCpuNanos, allocatedBytes, peakHeapBytes, liveHeapBytes,
             peakResidentBytes, residentBytes, threads, bytesRead, bytesWritten};
     }
 

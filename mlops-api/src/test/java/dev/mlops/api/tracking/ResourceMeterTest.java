@@ -58,7 +58,7 @@ class ResourceMeterTest {
     void toMetrics_fromMetrics_roundTripsAndLeavesOutUnmeasuredValues() {
         qt().forAll(longs().between(-1, 1L << 53), longs().between(-1, 1L << 50),
                 integers().between(0, 10_000)).checkAssert((a, b, t) -> {
-                    ResourceUsage u = new ResourceUsage(Math.max(0, a), b, -1, a, b, a, b, t, -1, b);
+                    ResourceUsage u = new ResourceUsage(Math.max(0, a), b, -1, a, b, a, a, b, t, -1, b);
                     Map<String, Double> m = u.toMetrics();
                     assertFalse(m.containsKey("resources.thread_cpu_nanos"));
                     ResourceUsage back = ResourceUsage.fromMetrics(m).orElseThrow();
@@ -76,7 +76,7 @@ class ResourceMeterTest {
 
     @Test
     void table_namesEveryStageAndMarksUnmeasuredValues() {
-        ResourceUsage u = new ResourceUsage(2_000_000_000L, 3_000_000_000L, -1, 5L << 20, 64L << 20, 1L << 30,
+        ResourceUsage u = new ResourceUsage(2_000_000_000L, 3_000_000_000L, -1, 5L << 20, 64L << 20, -1, 1L << 30,
                 512L << 20, 12, 4096, -1);
         String table = ResourceUsage.table(Map.of("train", u));
         for (String part : List.of("train", "2.00 s", "3.00 s", "1.5", "5.0 MiB", "64.0 MiB", "1.00 GiB", "4.0 KiB")) {

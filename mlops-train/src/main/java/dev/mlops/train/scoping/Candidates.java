@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 
 /** The candidates scoping scores: baselines, readable rules and quick models, each fitted on given rows. */
 final class Candidates {
-    private static final int LATENCY_SAMPLES = 200;
+    private static final int LATENCY_SAMPLES = 100;
 
     private Candidates() {
     }
@@ -53,7 +53,7 @@ final class Candidates {
         /** Predicts one row. */
         void predictOne(int row);
 
-        /** The 99th percentile of one-row prediction time over (up to 200 of) the rows, after a warm-up. */
+        /** The 99th percentile of one-row prediction time over (up to 100 of) the rows, after a warm-up. */
         default double p99LatencyMicros(int[] rows) {
             int n = Math.min(LATENCY_SAMPLES, rows.length);
             for (int i = 0; i < Math.min(20, n); i++) {

@@ -19,18 +19,19 @@ import java.util.Random;
  *
  * <pre>{@code
  * CapacityPlan plan = CapacityPlan.measure(Trainer.logisticRegression(), train, "class", 0.125, 0.25, 0.5, 1.0);
- * System.out.println(plan.describe(10_000, 1_000_000));   // "1000000 rows: about 41 s CPU, 2.1 GiB peak heap ..."
+ * System.out.println(plan.describe(10_000, 1_000_000));   // "1,000,000 rows: about 41 s CPU (...), 2.1 GiB live heap; ..."
  * }</pre>
  *
  * <p>CPU time is the process's (every thread, native code included), fitted instead of wall time because it does
- * not depend on what else the machine runs. Peak heap is fitted as its growth above the heap in use before each
- * run; it includes garbage not yet collected, so it is an upper bound of what the run needs. Immutable.
+ * not depend on what else the machine runs. Memory is the live heap: {@link #measure} collects garbage before and
+ * after each run (holding the sample and the model), so the growth fitted is what the run keeps reachable, the
+ * highest after any collection during the run included, not garbage waiting to be collected. Immutable.
  *
  * @param measurements the measured runs, smallest first
  * @param cpuTime the power law of CPU seconds against rows
  * @param wallTime the power law of wall seconds against rows
- * @param heapGrowth the power law of peak heap growth (bytes) against rows
- * @param baseHeapBytes the heap in use before the runs (median), added to the growth
+ * @param heapGrowth the power law of live heap growth (bytes) against rows
+ * @param baseHeapBytes the live heap before the runs (median), added to the growth
  * @param maxHeapBytes this JVM's maximum heap ({@code -Xmx})
  * @param physicalMemoryBytes this machine's physical memory ({@code -1} when unknown)
  * @param cores the cores this JVM may use
@@ -48,9 +49,10 @@ public record CapacityPlan(List<Measurement> measurements, PowerLaw cpuTime, Pow
      *
      * @param rows rows trained on
      * @param usage what the run used
-     * @param heapBeforeBytes heap in use just before it
+     * @param heapBeforeBytes the live heap just before it
+     * @param heapHeldBytes the most live heap during or just after it
      */
-    public record Measurement(int rows, ResourceUsage usage, long heapBeforeBytes) {
+    public record Measurement(int rows, ResourceUsage usage, long heapBeforeBytes, long heapHeldBytes) {
     }
 
     /**
@@ -100,7 +102,7 @@ public record CapacityPlan(List<Measurement> measurements, PowerLaw cpuTime, Pow
      * @param rows the rows
      * @param cpuSeconds estimated CPU seconds
      * @param wallSeconds estimated wall seconds on this machine
-     * @param peakHeapBytes estimated peak heap
+     * @param peakHeapBytes estimated live heap needed
      * @param fitsHeap whether that fits this JVM's maximum heap
      * @param fitsMemory whether it fits this machine's physical memory
      * @param advice what to do about it, in a sentence
@@ -146,10 +148,14 @@ public record CapacityPlan(List<Measurement> measurements, PowerLaw cpuTime, Pow
         train(trainer, frame, label, order, sorted[0]);
         List<Measurement> out = new ArrayList<>();
         for (double f : sorted) {
-            long before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            long before = liveHeap();
             ResourceMeter meter = ResourceMeter.start();
-            int rows = train(trainer, frame, label, order, f);
-            out.add(new Measurement(rows, meter.stop(), before));
+            Object[] held = train(trainer, frame, label, order, f);
+            ResourceUsage usage = meter.stop();
+            long after = liveHeap();
+            out.add(new Measurement(((Frame) held[0]).rowCount(), usage, before, Math.max(after,
+                    usage.liveHeapBytes())));
+            java.lang.ref.Reference.reachabilityFence(held);
         }
         return fit(out);
     }
@@ -162,8 +168,7 @@ public record CapacityPlan(List<Measurement> measurements, PowerLaw cpuTime, Pow
         double[] cpu = m.stream().mapToDouble(x -> x.usage().processCpuNanos() >= 0 ? x.usage().processCpuNanos()
                 / 1e9 : x.usage().wallNanos() / 1e9).toArray();
         double[] wall = m.stream().mapToDouble(x -> x.usage().wallNanos() / 1e9).toArray();
-        double[] heap = m.stream().mapToDouble(x -> Math.max(1, x.usage().peakHeapBytes() - x.heapBeforeBytes()))
-                .toArray();
+        double[] heap = m.stream().mapToDouble(x -> Math.max(1, x.heapHeldBytes() - x.heapBeforeBytes())).toArray();
         long[] before = m.stream().mapToLong(Measurement::heapBeforeBytes).sorted().toArray();
         long physical = -1;
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
@@ -195,7 +200,7 @@ public record CapacityPlan(List<Measurement> measurements, PowerLaw cpuTime, Pow
         return new Estimate(rows, cpu, wall, heap, fitsHeap, fitsMemory, advice);
     }
 
-    /** "10000 rows: about 1.2 s CPU (1.0 s wall), 310 MiB peak heap; fits this machine", one line per size. */
+    /** "10000 rows: about 1.2 s CPU (1.0 s wall), 310 MiB live heap; fits this machine", one line per size. */
     public String describe(long... rows) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "CPU time ~ rows^%.2f (r2 %.3f), wall ~ rows^%.2f (r2 %.3f), heap growth"
@@ -204,7 +209,7 @@ public record CapacityPlan(List<Measurement> measurements, PowerLaw cpuTime, Pow
                 measurements.get(0).rows(), measurements.get(measurements.size() - 1).rows()));
         for (long n : rows) {
             Estimate e = at(n);
-            sb.append(String.format(Locale.ROOT, "  %,d rows: about %s CPU (%s wall), %s peak heap; %s%n", n,
+            sb.append(String.format(Locale.ROOT, "  %,d rows: about %s CPU (%s wall), %s live heap; %s%n", n,
                     secs(e.cpuSeconds()), secs(e.wallSeconds()), gib(e.peakHeapBytes()), e.advice()));
         }
         return sb.toString();
@@ -224,7 +229,7 @@ public record CapacityPlan(List<Measurement> measurements, PowerLaw cpuTime, Pow
         int cores = (int) Math.ceil(targetRps / (throughputPerCore * utilisation));
         double target = targetP99.toNanos() / 1000.0;
         boolean met = measuredP99Micros <= target;
-        String advice = met ? String.format(Locale.ROOT, "%d cores at %.0f%% utilisation serve %.0f requests/s"
+        String advice = met ? String.format(Locale.ROOT, "%d core(s) at %.0f%% utilisation serve %.0f requests/s"
                         + " (%.0f per core measured) within p99 %.0f us (%.0f us measured)", cores, 100 * utilisation,
                 targetRps, throughputPerCore, target, measuredP99Micros)
                 : String.format(Locale.ROOT, "one call's p99 is %.0f us, above the target %.0f us: more cores will"
@@ -234,12 +239,20 @@ public record CapacityPlan(List<Measurement> measurements, PowerLaw cpuTime, Pow
                 advice);
     }
 
-    private static int train(Trainer trainer, Frame frame, String label, int[] order, double fraction) {
+    /** Trains on a sample; returns the sample and the model, so the caller can keep them reachable. */
+    private static Object[] train(Trainer trainer, Frame frame, String label, int[] order, double fraction) {
         int n = Math.max(2, (int) Math.round(order.length * fraction));
         int[] rows = Arrays.copyOf(order, n);
         Arrays.sort(rows);
-        trainer.train(frame.rows(rows), label);
-        return n;
+        Frame sample = frame.rows(rows);
+        return new Object[] {sample, trainer.train(sample, label)};
+    }
+
+    /** The heap in use after a requested full collection: what is reachable (an estimate; the JVM may decline). */
+    @SuppressWarnings("java:S1215")
+    private static long liveHeap() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static int[] shuffled(int n, long seed) {

@@ -203,7 +203,7 @@ public record ScopingReport(String label, String task, String metric, boolean hi
         if (!requirements.isEmpty()) {
             sb.append("\nRequirements:\n");
             for (RequirementCheck r : requirements) {
-                sb.append(String.format(Locale.ROOT, "  %-44s %-22s %12.4g %s%n", r.requirement().describe(),
+                sb.append(String.format(Locale.ROOT, "  %-52s %-22s %12.4g %s%n", r.requirement().describe(),
                         r.candidate(), r.measured(), r.met() ? "met" : "NOT MET"));
             }
             sb.append("  meeting every requirement: ").append(candidatesMeetingRequirements()).append('\n');

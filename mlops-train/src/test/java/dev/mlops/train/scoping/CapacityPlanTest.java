@@ -81,6 +81,6 @@ class CapacityPlanTest {
 
     private static CapacityPlan.Measurement run(int rows, long heap) {
         return new CapacityPlan.Measurement(rows, new ResourceUsage(rows * 1_000_000L, rows * 1_000_000L, -1, heap,
-                heap + (100L << 20), -1, -1, 4, -1, -1), 100L << 20);
+                heap + (100L << 20), -1, -1, -1, 4, -1, -1), 100L << 20, heap + (100L << 20));
     }
 }
