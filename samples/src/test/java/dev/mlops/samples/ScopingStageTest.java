@@ -7,24 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mlops.api.DoubleColumn;
 import dev.mlops.api.Frame;
 import dev.mlops.api.CategoricalColumn;
-import dev.mlops.api.model.ElementType;
-import dev.mlops.api.model.ModelArtifact;
 import dev.mlops.api.model.ModelRepository;
-import dev.mlops.api.model.ModelSignature;
-import dev.mlops.api.model.ModelTask;
-import dev.mlops.api.model.Provenance;
-import dev.mlops.api.model.TensorSpec;
 import dev.mlops.api.tracking.RunQuery;
 import dev.mlops.api.tracking.RunRecord;
 import dev.mlops.api.tracking.RunTracker;
 import dev.mlops.train.scoping.CapacityPlan;
 import dev.mlops.train.scoping.ScopingReport;
 import dev.mlops.train.tracking.Trackers;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,18 +40,7 @@ class ScopingStageTest {
     @Test
     void capacity_smallFrameAndServedModel_fitsLawsAndRecordsServing(@TempDir Path dir) throws Exception {
         ModelRepository repo = ModelRepository.onFileSystem(dir.resolve("models"));
-        byte[] bytes;
-        try (InputStream in = ScopingStageTest.class.getResourceAsStream("/models/logreg.onnx")) {
-            bytes = in.readAllBytes();
-        }
-        ModelSignature sig = new ModelSignature(
-                List.of(TensorSpec.column("x1", ElementType.FLOAT, false),
-                        TensorSpec.column("x2", ElementType.FLOAT, false)),
-                List.of(new TensorSpec("label", ElementType.INT64, List.of(-1L), false),
-                        new TensorSpec("probabilities", ElementType.FLOAT, List.of(-1L, 2L), false)),
-                List.of("bad", "good"), ModelTask.CLASSIFICATION);
-        repo.register("credit", ModelArtifact.newBuilder().model(bytes).signature(sig)
-                .provenance(Provenance.of("run-1", Map.of())).build());
+        repo.register("credit", ServeStageTest.logreg("run-1"));
         repo.setAlias("credit", "production", 1);
         Random rnd = new Random(1);
         int n = 400;

@@ -24,7 +24,7 @@ class ServeStageTest {
     @TempDir
     Path root;
 
-    private static ModelArtifact logreg(String run) throws Exception {
+    static ModelArtifact logreg(String run) throws Exception {
         byte[] bytes;
         try (InputStream in = ServeStageTest.class.getResourceAsStream("/models/logreg.onnx")) {
             bytes = in.readAllBytes();

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /** The candidates scoping scores: baselines, readable rules and quick models, each fitted on given rows. */
@@ -30,13 +31,17 @@ final class Candidates {
     private Candidates() {
     }
 
-    /** A candidate: fits on rows of the task. */
-    interface Candidate {
-        String name();
-
-        Kind kind();
-
-        Fitted fit(int[] rows);
+    /**
+     * A candidate: a name, a kind, and how it fits on rows of the task.
+     *
+     * @param name its name in the report
+     * @param kind baseline, rule or model
+     * @param fitter fits it on rows
+     */
+    record Candidate(String name, Kind kind, Function<int[], Fitted> fitter) {
+        Fitted fit(int[] rows) {
+            return fitter.apply(rows);
+        }
     }
 
     /** A fitted candidate. */
@@ -131,23 +136,7 @@ final class Candidates {
 
     private static Candidate rule(String name, Kind kind, Scoping.Task task,
                                   BiFunction<Table, int[], Rules.Rule> learner) {
-        return new Candidate() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Kind kind() {
-                return kind;
-            }
-
-            @Override
-            public Fitted fit(int[] rows) {
-                Rules.Rule r = learner.apply(task.table, rows);
-                return new RuleFit(task.table, r);
-            }
-        };
+        return new Candidate(name, kind, rows -> new RuleFit(task.table, learner.apply(task.table, rows)));
     }
 
     private static Rules.Rule median(Table t, int[] rows) {
@@ -219,24 +208,11 @@ final class Candidates {
     private static Candidate model(String name, Scoping.Task task, Trainer trainer, boolean linear) {
         boolean anyMissing = task.frame.columns().stream().anyMatch(c -> c.missingCount() > 0);
         Trainer quick = anyMissing ? trainer.missingValues(MissingValues.SKIP) : trainer;
-        return new Candidate() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Kind kind() {
-                return Kind.MODEL;
-            }
-
-            @Override
-            public Fitted fit(int[] rows) {
-                Frame train = task.frame.rows(rows);
-                Trainer t = linear ? quick.preprocessing(linearPreprocessing(task).fit(train)) : quick;
-                return new ModelFit(task, t.train(train, task.label));
-            }
-        };
+        return new Candidate(name, Kind.MODEL, rows -> {
+            Frame train = task.frame.rows(rows);
+            Trainer t = linear ? quick.preprocessing(linearPreprocessing(task).fit(train)) : quick;
+            return new ModelFit(task, t.train(train, task.label));
+        });
     }
 
     private static Preprocessing linearPreprocessing(Scoping.Task task) {

@@ -255,7 +255,8 @@ public record CapacityPlan(List<Measurement> measurements, PowerLaw cpuTime, Pow
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    private static int[] shuffled(int n, long seed) {
+    /** 0 to n-1 in a seeded random order. */
+    static int[] shuffled(int n, long seed) {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {
             p[i] = i;

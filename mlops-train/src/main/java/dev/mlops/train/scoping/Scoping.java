@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -231,15 +230,12 @@ public final class Scoping {
     }
 
     private static int[] subsample(int[] rows, double fraction, long seed) {
-        int[] copy = rows.clone();
-        Random rnd = new Random(seed);
-        for (int i = copy.length - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = copy[i];
-            copy[i] = copy[j];
-            copy[j] = t;
+        int[] order = CapacityPlan.shuffled(rows.length, seed);
+        int[] part = new int[Math.min(rows.length, Math.max(2 * Rules.MIN_LEAF, (int) Math.round(rows.length
+                * fraction)))];
+        for (int i = 0; i < part.length; i++) {
+            part[i] = rows[order[i]];
         }
-        int[] part = Arrays.copyOf(copy, Math.max(2 * Rules.MIN_LEAF, (int) Math.round(rows.length * fraction)));
         Arrays.sort(part);
         return part;
     }
