@@ -85,7 +85,7 @@ public record Requirement(Kind kind, String metric, double value, String attribu
         };
     }
 
-    /** How it reads: "roc_auc >= 0.75", "p99 latency <= 500 us". */
+    /** How it reads: {@code "roc_auc >= 0.75"}, {@code "p99 latency <= 500 us"}. */
     public String describe() {
         return switch (kind) {
             case MIN_METRIC -> String.format(Locale.ROOT, "%s >= %.4g", metric, value);
