@@ -26,11 +26,6 @@ final class StageResources {
         meter = ResourceMeter.start();
     }
 
-    /** The stages measured so far, in order. */
-    static Map<String, ResourceUsage> stages() {
-        return Map.copyOf(STAGES);
-    }
-
     /** The table of every stage ended so far. */
     static String table() {
         return ResourceUsage.table(STAGES);

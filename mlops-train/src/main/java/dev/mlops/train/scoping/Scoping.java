@@ -23,7 +23,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -477,9 +476,5 @@ public final class Scoping {
         public Scoping build() {
             return new Scoping(settings, executor, listener);
         }
-    }
-
-    static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.4f", v);
     }
 }

