@@ -38,6 +38,7 @@ public final class CreditPipeline {
     public static void main(String[] args) throws IOException {
         Path output = Files.createDirectories(args.length > 0 ? Path.of(args[0]) : Path.of("target", "credit-pipeline"));
         Frame credit = collect();
+        ScopingStage.run(credit, output);
 
         section("2. Verify: profile, contract, fitness for use, split");
         TrainTestSplit split = VerifyStage.run(credit, output);
@@ -74,7 +75,11 @@ public final class CreditPipeline {
         section("8. Serve on the network: the Open Inference Protocol over REST and gRPC");
         EndpointStage.run(repository, "credit", split.test());
 
+        ScopingStage.capacity(split.train(), repository, "credit", split.test(), output);
+
         section("Done");
+        System.out.println("Resources per stage (cpu: the whole process; peak rss: since the job started):");
+        System.out.println(StageResources.table().indent(2));
         System.out.println("Reports and artifacts are in " + output.toAbsolutePath());
     }
 
@@ -135,6 +140,7 @@ public final class CreditPipeline {
     }
 
     static void section(String title) {
+        StageResources.begin(title);
         System.out.println();
         System.out.println("== " + title + " " + "=".repeat(Math.max(0, 76 - title.length())));
     }

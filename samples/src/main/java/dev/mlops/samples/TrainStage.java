@@ -60,7 +60,7 @@ public final class TrainStage {
      */
     public static Result run(Frame train, Frame test, FeatureStage.Result features, Path trackerDir) {
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (RunTracker tracker = Trackers.directory(trackerDir)) {
+        try (RunTracker tracker = Trackers.directory(trackerDir).measuringResources()) {
             System.out.println("Tuning XGBoost (4 settings x 5 folds, stratified, 2 threads, seed 42)"
                     + (features == null ? "" : " on " + features.preprocessing().outputCount() + " preprocessed"
                     + " features, selection and preprocessing refitted on each training fold") + ":");

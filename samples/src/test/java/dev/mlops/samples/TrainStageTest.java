@@ -51,6 +51,7 @@ class TrainStageTest {
         try (RunTracker t = Trackers.directory(dir)) {
             List<RunRecord> runs = t.search(RunQuery.all().experiment("credit"));
             assertEquals(1 + 4 + 1, runs.size(), "the search, its 4 trials and the final training");
+            assertTrue(runs.stream().allMatch(run -> run.resources().isPresent()), "every tracked run measures itself");
             RunRecord trained = t.get(r.runId());
             assertFalse(trained.params().isEmpty());
             assertEquals(test.fingerprint(), trained.dataFingerprints().get("test"));

@@ -57,6 +57,11 @@ public interface Run extends AutoCloseable {
         return this;
     }
 
+    /** Records what the stage used, as metrics under {@value ResourceUsage#PREFIX} at step 0. */
+    default Run logResources(ResourceUsage usage) {
+        return logMetrics(usage.toMetrics(), 0);
+    }
+
     /** Ends the run as {@link RunStatus#FINISHED} if it is still running. */
     @Override
     default void close() {

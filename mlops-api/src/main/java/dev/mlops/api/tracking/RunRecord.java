@@ -71,6 +71,17 @@ public record RunRecord(String id, String experiment, String name, String parent
         return best == null ? OptionalDouble.empty() : OptionalDouble.of(best.value());
     }
 
+    /** The resources the run recorded with {@link Run#logResources}, if it did (the latest values). */
+    public Optional<ResourceUsage> resources() {
+        java.util.Map<String, Double> latest = new java.util.HashMap<>();
+        for (MetricPoint p : metrics) {
+            if (p.key().startsWith(ResourceUsage.PREFIX)) {
+                latest.put(p.key(), p.value());
+            }
+        }
+        return ResourceUsage.fromMetrics(latest);
+    }
+
     /** Every value of one metric in logging order. */
     public List<MetricPoint> metricHistory(String key) {
         List<MetricPoint> out = new ArrayList<>();

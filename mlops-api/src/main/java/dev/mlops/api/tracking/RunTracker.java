@@ -36,6 +36,14 @@ public interface RunTracker extends AutoCloseable {
     @Override
     void close();
 
+    /**
+     * This tracker with every run measuring itself: each run (children included) records the {@link ResourceUsage}
+     * from its start to its end, logged just before it ends. Closing the returned tracker closes this one.
+     */
+    default RunTracker measuringResources() {
+        return new MeasuringRunTracker(this);
+    }
+
     /** A tracker that records nothing and finds nothing, for code that does not track. */
     static RunTracker disabled() {
         return DisabledRunTracker.INSTANCE;
