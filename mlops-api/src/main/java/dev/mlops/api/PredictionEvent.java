@@ -7,7 +7,8 @@ import java.util.function.Supplier;
 
 /**
  * One served request as a {@link PredictionListener} sees it: the request ids (one per row), the model and version
- * that answered, when it finished, the latency, and the inputs and outputs as frames. The frames (and the ids of a
+ * that answered, when it finished, the latency (and, where the server measured them, the part spent queued for a batch
+ * and the part spent computing), and the inputs and outputs as frames. The frames (and the ids of a
  * frame request) may be built lazily, on the listener's thread, the first time they are asked for, so publishing
  * costs the predicting thread almost nothing.
  *
@@ -18,6 +19,8 @@ public final class PredictionEvent {
     private final int version;
     private final Instant time;
     private final long latencyNanos;
+    private final long queueNanos;
+    private final long computeNanos;
     private final int rows;
     private final Supplier<List<String>> requestIds;
     private final Supplier<Frame> inputs;
@@ -27,8 +30,8 @@ public final class PredictionEvent {
     private Frame outputFrame;
 
     /**
-     * An event; each supplier is called at most once. Built by a server, or by anyone replaying predictions logged
-     * elsewhere.
+     * An event without a breakdown of its latency ({@link #queueNanos()} and {@link #computeNanos()} are 0); each
+     * supplier is called at most once. Built by anyone replaying predictions logged elsewhere.
      *
      * @param model        the model name
      * @param version      the version that answered
@@ -41,10 +44,33 @@ public final class PredictionEvent {
      */
     public PredictionEvent(String model, int version, Instant time, long latencyNanos, int rows,
                            Supplier<List<String>> requestIds, Supplier<Frame> inputs, Supplier<Frame> outputs) {
+        this(model, version, time, latencyNanos, 0, 0, rows, requestIds, inputs, outputs);
+    }
+
+    /**
+     * An event with its latency broken down as a server measured it; each supplier is called at most once.
+     *
+     * @param model        the model name
+     * @param version      the version that answered
+     * @param time         when the request finished
+     * @param latencyNanos how long it took, queueing included
+     * @param queueNanos   of that, the time it waited in the batching queue (0 without batching)
+     * @param computeNanos of that, the time the model run took: tensors filled, the session run, outputs read (in a
+     *                     batch, the whole batch's run)
+     * @param rows         the number of rows predicted
+     * @param requestIds   the request id of each row ({@code rows} of them)
+     * @param inputs       the inputs, one column per model input
+     * @param outputs      the outputs, one column per output value
+     */
+    public PredictionEvent(String model, int version, Instant time, long latencyNanos, long queueNanos,
+                           long computeNanos, int rows, Supplier<List<String>> requestIds, Supplier<Frame> inputs,
+                           Supplier<Frame> outputs) {
         this.model = Objects.requireNonNull(model, "model");
         this.version = version;
         this.time = Objects.requireNonNull(time, "time");
         this.latencyNanos = latencyNanos;
+        this.queueNanos = queueNanos;
+        this.computeNanos = computeNanos;
         this.rows = rows;
         this.requestIds = Objects.requireNonNull(requestIds, "requestIds");
         this.inputs = Objects.requireNonNull(inputs, "inputs");
@@ -83,6 +109,19 @@ public final class PredictionEvent {
     /** How long the request took, queueing included. */
     public long latencyNanos() {
         return latencyNanos;
+    }
+
+    /** Of {@link #latencyNanos()}, the time spent waiting in the batching queue; 0 without batching or unmeasured. */
+    public long queueNanos() {
+        return queueNanos;
+    }
+
+    /**
+     * Of {@link #latencyNanos()}, the time the model run took (tensors filled, the session run, outputs read; in a
+     * batch, the whole batch's run); 0 where unmeasured.
+     */
+    public long computeNanos() {
+        return computeNanos;
     }
 
     /** The number of rows predicted. */

@@ -20,12 +20,12 @@ import org.slf4j.LoggerFactory;
 final class Batcher {
     private static final Logger LOG = LoggerFactory.getLogger(Batcher.class);
 
-    /** What a batch run returns: the outputs and the version that produced them. */
-    record RunResult(OutputBatch outputs, LoadedModel model) {
+    /** What a batch run returns: the outputs, the version that produced them and how long the model run took. */
+    record RunResult(OutputBatch outputs, LoadedModel model, long computeNanos) {
     }
 
-    /** A caller's rows as a slice of a batch's outputs. */
-    record Outcome(RunResult result, int offset) {
+    /** A caller's rows as a slice of a batch's outputs, and how long the caller waited for its batch to start. */
+    record Outcome(RunResult result, int offset, long queueNanos) {
     }
 
     /** One waiting request; {@code deadline} is in {@code System.nanoTime()} units, 0 for none. */
@@ -160,12 +160,13 @@ final class Batcher {
             }
             inputs.add(r.input);
         }
+        long started = System.nanoTime();
         try {
             RunResult result = runner.apply(InputBatch.concat(inputs), deadline == Long.MAX_VALUE ? 0 : deadline);
             batches.increment();
             int offset = 0;
             for (Request r : batch) {
-                r.future.complete(new Outcome(result, offset));
+                r.future.complete(new Outcome(result, offset, started - r.enqueuedNanos));
                 offset += r.input.rows();
             }
         } catch (RuntimeException e) {

@@ -273,7 +273,7 @@ final class OnnxModelServer implements ModelServer {
         long deadline = config.requestTimeoutMillis() > 0 ? start + config.requestTimeoutMillis() * 1_000_000 : 0;
         Batcher.Outcome outcome;
         if (batcher == null || input.rows() >= config.maxBatchSize()) {
-            outcome = new Batcher.Outcome(runOnCurrent(input, deadline, convert), 0);
+            outcome = new Batcher.Outcome(runOnCurrent(input, deadline, convert), 0, 0);
         } else {
             outcome = await(batcher.submit(input, deadline), deadline);
         }
@@ -284,8 +284,9 @@ final class OnnxModelServer implements ModelServer {
             Batcher.RunResult result = outcome.result();
             int from = outcome.offset();
             int n = input.rows();
-            hub.publish(() -> new PredictionEvent(name, result.model().version, clock.instant(), latency, n,
-                    ids, input::toFrame, () -> result.outputs().toFrame(from, from + n)));
+            long queued = outcome.queueNanos();
+            hub.publish(() -> new PredictionEvent(name, result.model().version, clock.instant(), latency, queued,
+                    result.computeNanos(), n, ids, input::toFrame, () -> result.outputs().toFrame(from, from + n)));
         }
         return new Served(outcome);
     }
@@ -332,7 +333,9 @@ final class OnnxModelServer implements ModelServer {
                 }
                 in = convert.apply(m.signature);
             }
-            return new Batcher.RunResult(m.run(in, deadline), m);
+            long started = System.nanoTime();
+            OutputBatch outputs = m.run(in, deadline);
+            return new Batcher.RunResult(outputs, m, System.nanoTime() - started);
         } finally {
             m.release();
         }

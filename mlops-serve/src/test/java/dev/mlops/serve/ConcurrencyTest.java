@@ -323,6 +323,44 @@ class ConcurrencyTest {
     }
 
     @Test
+    void events_heldBatch_splitTheLatencyIntoQueueAndCompute() throws Exception {
+        ManualExecutor executor = new ManualExecutor();
+        ServerConfig config = ServerConfig.newBuilder().batching(64, Duration.ZERO).build();
+        try (ModelServer server = ModelServer.newBuilder().artifact(TestModels.logreg("r")).config(config)
+                .executor(executor).build()) {
+            java.util.concurrent.LinkedBlockingQueue<PredictionEvent> events =
+                    new java.util.concurrent.LinkedBlockingQueue<>();
+            server.onPrediction(events::add);
+            Thread caller = new Thread(() -> server.predict(Map.of("x1", 0.5, "x2", 1.5)));
+            caller.start();
+            awaitBlocked(List.of(caller)); // queued: the batch is held until the test runs the drain task
+            executor.runAll();
+            caller.join();
+            PredictionEvent e = events.poll(30, TimeUnit.SECONDS);
+            assertNotNull(e, "the server published the prediction");
+            assertTrue(e.queueNanos() > 0, "waited in the queue: " + e.queueNanos());
+            assertTrue(e.computeNanos() > 0, "ran the model: " + e.computeNanos());
+            assertTrue(e.queueNanos() + e.computeNanos() <= e.latencyNanos(),
+                    e.queueNanos() + " + " + e.computeNanos() + " within " + e.latencyNanos());
+        }
+    }
+
+    @Test
+    void events_withoutBatching_haveNoQueueTimeButTheirCompute() throws Exception {
+        try (ModelServer server = ModelServer.newBuilder().artifact(TestModels.logreg("r")).build()) {
+            java.util.concurrent.LinkedBlockingQueue<PredictionEvent> events =
+                    new java.util.concurrent.LinkedBlockingQueue<>();
+            server.onPrediction(events::add);
+            server.predict(Map.of("x1", 0.5, "x2", 1.5));
+            PredictionEvent e = events.poll(30, TimeUnit.SECONDS);
+            assertNotNull(e, "the server published the prediction");
+            assertEquals(0, e.queueNanos());
+            assertTrue(e.computeNanos() > 0 && e.computeNanos() <= e.latencyNanos(),
+                    e.computeNanos() + " within " + e.latencyNanos());
+        }
+    }
+
+    @Test
     void listeners_slowOnes_dropEventsButNeverBlockPredictions() throws Exception {
         ServerConfig config = ServerConfig.newBuilder().listenerQueueCapacity(2).build();
         try (ModelServer server = ModelServer.newBuilder().artifact(TestModels.logreg("r")).config(config).build()) {

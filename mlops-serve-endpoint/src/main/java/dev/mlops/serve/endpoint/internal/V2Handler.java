@@ -494,10 +494,11 @@ public final class V2Handler implements AutoCloseable {
         }
     }
 
-    /** Stops the timeout threads; the model servers stay open (their owner closes them). */
+    /** Stops the timeout threads and the meters' event listeners; the model servers stay open (their owner's). */
     @Override
     public void close() {
         beginClose();
+        metrics.close();
         ExecutorService e = timed;
         if (e != null) {
             e.shutdownNow();

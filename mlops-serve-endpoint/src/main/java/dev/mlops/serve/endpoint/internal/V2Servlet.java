@@ -44,6 +44,12 @@ public final class V2Servlet extends HttpServlet {
     private record Route(Op op, String model, String version) {
     }
 
+    /** The container takes the servlet out of service: the handler refuses new inferences and stops its listeners. */
+    @Override
+    public void destroy() {
+        handler.close();
+    }
+
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         long start = System.nanoTime();
