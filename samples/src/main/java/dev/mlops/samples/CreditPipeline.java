@@ -8,6 +8,8 @@ import dev.mlops.api.CategoricalColumn;
 import dev.mlops.api.model.ModelArtifact;
 import dev.mlops.api.model.ModelRepository;
 import dev.mlops.api.model.ModelVersion;
+import dev.mlops.api.tracking.Run;
+import dev.mlops.api.tracking.RunTracker;
 import dev.mlops.data.split.TrainTestSplit;
 import dev.mlops.serve.ModelServer;
 import dev.mlops.train.Evaluation;
@@ -15,6 +17,7 @@ import dev.mlops.train.Evaluator;
 import dev.mlops.train.TrainedModel;
 import dev.mlops.train.Trainer;
 import dev.mlops.train.onnx.ModelPackager;
+import dev.mlops.train.tracking.Trackers;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
@@ -54,7 +57,7 @@ public final class CreditPipeline {
         section("5. Package: preprocessing + model as one ONNX artifact, registered as credit@production");
         ModelRepository repository = ModelRepository.onFileSystem(output.resolve("models"));
         ModelArtifact artifact = packageModel(trained.model(), trained.evaluation().metrics().values(),
-                trained.runId(), output.resolve("artifact"));
+                trained.runId(), output.resolve("artifact"), Trackers.directory(output.resolve("runs")));
         ModelVersion first = repository.register("credit", artifact);
         repository.setAlias("credit", "production", first.version());
         System.out.println("Registered credit version " + first.version() + " and set production -> "
@@ -101,14 +104,28 @@ public final class CreditPipeline {
     }
 
     /** Packages a trained model, writes it, and reads it back (checksums verified) to show what was written. */
-    static ModelArtifact packageModel(TrainedModel model, Map<String, Double> metrics, String runId, Path dir) {
-        ModelPackager.newBuilder().trainedModel(model).metrics(metrics).runId(runId).build().writeTo(dir);
-        ModelArtifact artifact = ModelArtifact.read(dir);
-        System.out.println("Artifact in " + dir + " (checksums verified on read):");
-        try (var files = Files.list(dir)) {
-            files.sorted().forEach(f -> System.out.printf("  %-16s %,9d bytes%n", f.getFileName(), f.toFile().length()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    static ModelArtifact packageModel(TrainedModel model, Map<String, Double> metrics, String runId, Path dir,
+                                      RunTracker tracker) {
+        ModelArtifact artifact;
+        // A tracked stage of its own: what packaging used, and how big the artifact and its ONNX graph came out.
+        try (Run run = tracker.measuringResources().start("credit", "package")) {
+            run.logParam("train_run", runId);
+            ModelPackager.newBuilder().trainedModel(model).metrics(metrics).runId(runId).build().writeTo(dir);
+            artifact = ModelArtifact.read(dir);
+            System.out.println("Artifact in " + dir + " (checksums verified on read):");
+            long total = 0;
+            try (var files = Files.list(dir)) {
+                for (Path f : files.sorted().toList()) {
+                    long bytes = Files.size(f);
+                    total += bytes;
+                    run.logMetric("artifact_bytes." + f.getFileName(), bytes);
+                    System.out.printf("  %-16s %,9d bytes%n", f.getFileName(), bytes);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            run.logMetric("artifact_bytes", total);
+            run.logMetric("onnx_graph_bytes", artifact.modelSize());
         }
         System.out.println("Inputs:  " + artifact.signature().inputs().stream()
                 .map(t -> t.name() + ":" + t.type().name().toLowerCase(Locale.ROOT)).toList());
