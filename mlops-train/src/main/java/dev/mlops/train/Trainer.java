@@ -417,6 +417,7 @@ public final class Trainer {
                 + ds.getFeatureMap().size() + " features"));
         listener.onProgress(new TrainingEvent(TrainingEvent.Phase.FIT, 0, units(), settings.algorithm()));
         Model<T> model;
+        TribuoProgress.bridgeToSlf4j();
         try (TribuoProgress progress = listening() ? new TribuoProgress(stepsPerEpoch(ds.size()),
                 (epoch, loss) -> listener.onProgress(new TrainingEvent(TrainingEvent.Phase.FIT,
                         Math.min(epoch, units()), units(), "epoch " + epoch + " average loss " + loss)),

@@ -1,11 +1,13 @@
 package dev.mlops.train.internal;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Turns Tribuo's own progress log lines into progress callbacks while one model trains: the SGD trainers' "At
@@ -18,6 +20,10 @@ public final class TribuoProgress implements AutoCloseable {
     private static final String BAGGING = "org.tribuo.ensemble.BaggingTrainer";
     private static final Pattern ITERATION = Pattern.compile("At iteration (\\d+), average loss = (\\S+)");
     private static final Pattern MEMBER = Pattern.compile("Building model (\\d+)");
+
+    /** Held strongly: java.util.logging keeps loggers only weakly, and a collected one would lose the bridge. */
+    private static final Logger TRIBUO = Logger.getLogger("org.tribuo");
+    private static final AtomicBoolean BRIDGED = new AtomicBoolean();
 
     private final Logger sgd = Logger.getLogger(SGD);
     private final Logger bagging = Logger.getLogger(BAGGING);
@@ -62,6 +68,18 @@ public final class TribuoProgress implements AutoCloseable {
         };
         sgd.addHandler(handler);
         bagging.addHandler(handler);
+    }
+
+    /**
+     * Sends everything Tribuo logs through java.util.logging to SLF4J instead of JUL's console, once per JVM, so the
+     * host's logging configuration decides what shows. Only Tribuo's loggers are touched: the JUL root stays as the
+     * host set it. Idempotent.
+     */
+    public static void bridgeToSlf4j() {
+        if (BRIDGED.compareAndSet(false, true)) {
+            TRIBUO.addHandler(new SLF4JBridgeHandler());
+            TRIBUO.setUseParentHandlers(false);
+        }
     }
 
     private static double parse(String s) {
