@@ -16,12 +16,13 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The monitor's cost on the serving path in CPU time of the measuring thread (best of 7), beside
+ * The monitor's cost on the serving path in CPU time of the measuring thread (best of 7, or of 14 runs of each taken in turn for the ratios), beside
  * {@link MonitorBenchmark}: CPU time survives a shared, overloaded machine better than wall time. Prints summary rows
  * without a header:
  * <ul>
  *   <li>the caller's CPU per one-row predict with a monitor subscribed against the same server without one (the
- *   caller only hands the event to the listener thread);</li>
+ *   caller only hands the event to the listener thread), and with a listener that does nothing (the cost of the
+ *   server's hand-off alone);</li>
  *   <li>the listener thread's CPU per one-row event (building the event's frames and {@code observe}) against the
  *   caller's CPU per one-row predict: below 1, one spare core keeps up with one caller;</li>
  *   <li>window profiling rows per CPU-second of a 1024-row batch against the server's batch predict rows per
@@ -44,6 +45,7 @@ public final class MonitorCpuTime {
         try (ModelServer plain = ModelServer.newBuilder().artifact(ServeFixtures.artifact()).config(oneThread).build();
              ModelServer monitored = ModelServer.newBuilder().artifact(ServeFixtures.artifact()).config(oneThread)
                      .build();
+             ModelServer noOp = ModelServer.newBuilder().artifact(ServeFixtures.artifact()).config(oneThread).build();
              ModelServer capturing = ModelServer.newBuilder().artifact(ServeFixtures.artifact()).config(oneThread)
                      .build();
              DriftMonitor monitor = DriftMonitor.against(Profile.of(reference)).windowRows(10_000).build();
@@ -51,10 +53,15 @@ public final class MonitorCpuTime {
              DriftMonitor batches = DriftMonitor.against(Profile.of(reference)).windowRows(1 << 20).history(1)
                      .build()) {
             monitored.onPrediction(monitor);
-            double unmonitored = best(i -> predictAll(plain, records)) / EVENTS;
-            double withMonitor = best(i -> predictAll(monitored, records)) / EVENTS;
+            double[] calls = bestOfEach(i -> predictAll(plain, records), i -> predictAll(monitored, records));
+            double unmonitored = calls[0] / EVENTS;
+            double withMonitor = calls[1] / EVENTS;
             row("predictOneRowMonitored", "cpu per call (lower is better)", "us", withMonitor * 1e6,
                     "predictOneRowUnmonitored", unmonitored * 1e6);
+            noOp.onPrediction(e -> { });
+            double[] handOff = bestOfEach(i -> predictAll(plain, records), i -> predictAll(noOp, records));
+            row("predictOneRowNoOpListener", "cpu per call (lower is better)", "us", handOff[1] / EVENTS * 1e6,
+                    "predictOneRowUnmonitored", handOff[0] / EVENTS * 1e6);
             List<List<PredictionEvent>> captured = new ArrayList<>();
             for (int i = 0; i <= REPEATS; i++) {
                 captured.add(capture(capturing, records));
@@ -63,16 +70,17 @@ public final class MonitorCpuTime {
             row("observeOneRowEvent", "cpu per event (lower is better)", "us", observe * 1e6,
                     "predictOneRowUnmonitored", unmonitored * 1e6);
             Frame outputs1024 = plain.predict(frame1024);
-            double predict = 1024 / best(i -> {
+            double[] batch = bestOfEach(i -> {
                 for (int k = 0; k < 64; k++) {
                     plain.predict(frame1024);
                 }
-            }) * 64;
-            double profile = 1024 / best(i -> {
+            }, i -> {
                 for (int k = 0; k < 64; k++) {
                     batches.observe(frame1024, outputs1024, Instant.EPOCH);
                 }
-            }) * 64;
+            });
+            double predict = 1024 * 64 / batch[0];
+            double profile = 1024 * 64 / batch[1];
             row("observe1024", "cpu thrpt (higher is better)", "rows/cpu-s", profile, "predict1024", predict);
         }
     }
@@ -120,6 +128,21 @@ public final class MonitorCpuTime {
             long t0 = MX.getCurrentThreadCpuTime();
             work.run(i);
             best = Math.min(best, (MX.getCurrentThreadCpuTime() - t0) / 1e9);
+        }
+        return best;
+    }
+
+    /** The least CPU seconds of each of two works run in turn (so both see the same machine), after a warm-up. */
+    private static double[] bestOfEach(Work a, Work b) throws Exception {
+        a.run(REPEATS);
+        b.run(REPEATS);
+        double[] best = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        for (int i = 0; i < 2 * REPEATS; i++) {
+            for (int w = 0; w < 2; w++) {
+                long t0 = MX.getCurrentThreadCpuTime();
+                (w == 0 ? a : b).run(i);
+                best[w] = Math.min(best[w], (MX.getCurrentThreadCpuTime() - t0) / 1e9);
+            }
         }
         return best;
     }
