@@ -201,7 +201,10 @@ public interface DriftMonitor extends PredictionListener, AutoCloseable {
             return this;
         }
 
-        /** The sketch sizes of window profiles (default: the reference's). */
+        /**
+         * The sketch sizes of window profiles (default: the reference's, without distinct counts of numeric columns,
+         * which drift evaluation never reads from a window and which cost a hash per value on the listener thread).
+         */
         public Builder profileOptions(ProfileOptions options) {
             this.profileOptions = Objects.requireNonNull(options, "options");
             return this;
@@ -342,7 +345,8 @@ public interface DriftMonitor extends PredictionListener, AutoCloseable {
                     estimationOutputs, estimationTruth, history, options.seed());
             MonitorAlerts alerts = new MonitorAlerts(alertRouter, performanceFloor, scoreColumn, scoreDetector,
                     errorDetector, performance != null && performance.regression());
-            WindowedDriftMonitor monitor = new WindowedDriftMonitor(evaluator, new Windower(window, po), join,
+            ProfileOptions windows = profileOptions != null ? profileOptions : po.withNumericDistinct(false);
+            WindowedDriftMonitor monitor = new WindowedDriftMonitor(evaluator, new Windower(window, windows), join,
                     estimator, alerts, clock, history, snapshot);
             if (meterRegistry != null) {
                 monitor.bindMeters(meterRegistry);

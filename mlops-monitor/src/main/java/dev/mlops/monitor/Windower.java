@@ -28,7 +28,10 @@ import java.util.Map;
  */
 final class Windower {
     static final int FORMAT_VERSION = 1;
-    /** Rows of small events gathered before one profiler update (one-row events would each pay its fixed cost). */
+    /**
+     * Rows of small events gathered (as primitive column arrays, {@link RowGather}) before one profiler update:
+     * one-row events would each pay the profiler's fixed cost per column.
+     */
     static final int BATCH = 256;
 
     private final WindowSpec spec;
@@ -265,8 +268,7 @@ final class Windower {
         final boolean timeRange;
         Profile restored;
         Profiler live;
-        final List<Frame> pending = new ArrayList<>();
-        int pendingRows;
+        final RowGather pending = new RowGather(BATCH);
         Instant first;
         Instant last;
 
@@ -283,8 +285,7 @@ final class Windower {
                 profile(rows);
             } else {
                 pending.add(rows);
-                pendingRows += rows.rowCount();
-                if (pendingRows >= BATCH) {
+                if (pending.rows() >= BATCH) {
                     drain();
                 }
             }
@@ -294,10 +295,8 @@ final class Windower {
 
         /** Profiles the small frames gathered so far as one batch: one profiler update instead of one per event. */
         private void drain() {
-            if (!pending.isEmpty()) {
-                profile(pending.size() == 1 ? pending.get(0) : Frame.concat(pending));
-                pending.clear();
-                pendingRows = 0;
+            if (pending.rows() > 0) {
+                profile(pending.drain());
             }
         }
 
@@ -309,7 +308,8 @@ final class Windower {
         }
 
         long rows() {
-            return (restored == null ? 0 : restored.rowCount()) + (live == null ? 0 : live.rowCount()) + pendingRows;
+            long profiled = (restored == null ? 0 : restored.rowCount()) + (live == null ? 0 : live.rowCount());
+            return profiled + pending.rows();
         }
 
         Window toWindow() {
