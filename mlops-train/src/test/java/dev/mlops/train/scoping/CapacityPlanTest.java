@@ -21,6 +21,7 @@ class CapacityPlanTest {
     void measure_onSmallFractions_predictsTheFullSizeCpuTimeWithinAFactorOfThree() {
         Frame data = KnownAnswers.additive(16_000, 9);
         Trainer trainer = Trainer.logisticRegression().with("epochs", 5);
+        trainer.train(data.head(4000), "y"); // JIT-compile the training path before any fraction is measured
         CapacityPlan plan = CapacityPlan.measure(trainer, data, "y", 1.0 / 16, 1.0 / 8, 1.0 / 4);
         // measure the full size the same way, warm
         trainer.train(data.head(1000), "y");
@@ -32,8 +33,10 @@ class CapacityPlanTest {
         // CPU time rather than wall time: on a shared 2-core machine it does not count the other processes' turns
         assertTrue(predicted > measured / 3 && predicted < measured * 3, "predicted " + predicted + " s, measured "
                 + measured + " s\n" + plan.describe(data.rowCount()));
-        // CPU time grows with rows, sublinearly at these sizes (a fixed cost per training), never faster than linear
-        assertTrue(plan.cpuTime().exponent() > 0.1 && plan.cpuTime().exponent() < 1.5, plan.describe());
+        // CPU time grows with rows. Training is linear in rows, but process CPU also counts the collector's threads,
+        // which can make 1,000 to 4,000 rows look superlinear on a loaded machine (1.58 seen once in CI): the bound
+        // only rules out a quadratic fit.
+        assertTrue(plan.cpuTime().exponent() > 0.1 && plan.cpuTime().exponent() < 2.0, plan.describe());
     }
 
     @Test
