@@ -23,12 +23,14 @@ class CapacityPlanTest {
         Trainer trainer = Trainer.logisticRegression().with("epochs", 5);
         trainer.train(data.head(4000), "y"); // JIT-compile the training path before any fraction is measured
         CapacityPlan plan = CapacityPlan.measure(trainer, data, "y", 1.0 / 16, 1.0 / 8, 1.0 / 4);
-        // measure the full size the same way, warm
-        trainer.train(data.head(1000), "y");
-        ResourceMeter meter = ResourceMeter.start();
-        trainer.train(data, "y");
-        ResourceUsage full = meter.stop();
-        double measured = full.processCpuNanos() / 1e9;
+        // measure the full size the same way: warm, the least CPU time of three runs
+        double measured = Double.MAX_VALUE;
+        for (int run = 0; run < 3; run++) {
+            ResourceMeter meter = ResourceMeter.start();
+            trainer.train(data, "y");
+            ResourceUsage full = meter.stop();
+            measured = Math.min(measured, full.processCpuNanos() / 1e9);
+        }
         double predicted = plan.at(data.rowCount()).cpuSeconds();
         // CPU time rather than wall time: on a shared 2-core machine it does not count the other processes' turns
         assertTrue(predicted > measured / 3 && predicted < measured * 3, "predicted " + predicted + " s, measured "

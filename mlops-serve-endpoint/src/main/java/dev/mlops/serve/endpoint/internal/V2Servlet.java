@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
  * access-log line per request goes to the SLF4J logger {@code dev.mlops.serve.endpoint.access}.
  */
 public final class V2Servlet extends HttpServlet {
+    /** The most of an oversized body read (and dropped) so that its client gets to read the 413. */
+    private static final long DISCARD_LIMIT = 16L << 20;
+
     private static final long serialVersionUID = 1L;
     private static final Logger ACCESS = LoggerFactory.getLogger("dev.mlops.serve.endpoint.access");
     private static final Logger LOG = LoggerFactory.getLogger(V2Servlet.class);
@@ -199,13 +202,15 @@ public final class V2Servlet extends HttpServlet {
     private byte[] readBody(HttpServletRequest req) {
         long max = handler.config().maxRequestBytes();
         long declared = req.getContentLengthLong();
-        if (declared > max) {
-            throw new EndpointException(Kind.TOO_LARGE, "the body is " + declared + " bytes, over the endpoint's "
-                    + "limit of " + max + "; send fewer rows per request");
-        }
         try (InputStream in = req.getInputStream()) {
+            if (declared > max) {
+                discardAtMost(in, declared);
+                throw new EndpointException(Kind.TOO_LARGE, "the body is " + declared + " bytes, over the endpoint's "
+                        + "limit of " + max + "; send fewer rows per request");
+            }
             byte[] body = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
             if (body.length > max) {
+                discardAtMost(in, DISCARD_LIMIT);
                 throw new EndpointException(Kind.TOO_LARGE, "the body is over the endpoint's limit of " + max
                         + " bytes; send fewer rows per request");
             }
@@ -216,6 +221,21 @@ public final class V2Servlet extends HttpServlet {
         } catch (IOException e) {
             throw new EndpointException(Kind.REQUEST_TIMEOUT, "the request body did not arrive completely ("
                     + e.getMessage() + "); send the whole body promptly", e);
+        }
+    }
+
+    /**
+     * Reads and drops the rest of an oversized body, up to {@link #DISCARD_LIMIT}, so the client (still sending it)
+     * reads the 413 instead of a reset connection; a body larger than that is cut off.
+     */
+    private static void discardAtMost(InputStream in, long bytes) throws IOException {
+        if (bytes <= DISCARD_LIMIT) {
+            long left = bytes;
+            byte[] sink = new byte[8192];
+            int n;
+            while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+                left -= n;
+            }
         }
     }
 
