@@ -3,6 +3,7 @@ package dev.mlops.monitor;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mlops.api.HtmlRenderable;
 import dev.mlops.api.Json;
 import dev.mlops.data.profile.ColumnProfile;
 import dev.mlops.data.profile.FrequentItems;
@@ -41,7 +42,7 @@ import java.util.Optional;
 public record DriftReport(String title, Instant created, Profile reference, Optional<Profile> predictionReference,
                           Optional<Window> latest,
                           List<WindowReport> windows, List<WindowPerformance> measured,
-                          List<EstimatedPerformance> estimated, LabelStats labels) {
+                          List<EstimatedPerformance> estimated, LabelStats labels) implements HtmlRenderable {
 
     private static final int BINS = 20;
 
@@ -87,29 +88,41 @@ public record DriftReport(String title, Instant created, Profile reference, Opti
         try {
             Files.createDirectories(directory);
             Files.writeString(directory.resolve("drift-report.json"), toJson(), StandardCharsets.UTF_8);
-            Files.writeString(directory.resolve("drift-report.html"), toHtml(), StandardCharsets.UTF_8);
+            Files.writeString(directory.resolve("drift-report.html"), toHtmlPage(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the drift report to " + directory + ": " + e.getMessage(), e);
         }
     }
 
-    /** The report as one HTML page with inline SVG charts and CSS, readable offline. */
+    /**
+     * The report as an HTML fragment (the latest window's table, the charts, the timeline), for a notebook or a page
+     * of one's own; its styles are scoped to {@code div.mlops}, as every {@link HtmlRenderable}'s are.
+     */
+    @Override
     public String toHtml() {
         StringBuilder h = new StringBuilder(64 * 1024);
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title))
-                .append("</title>\n<style>body{font:14px system-ui,sans-serif;margin:24px;color:#222}"
-                        + "h1{font-size:22px}h2{font-size:17px;margin-top:28px}table{border-collapse:collapse}"
-                        + "td,th{padding:3px 8px;border-bottom:1px solid #ddd;text-align:left}"
-                        + ".drift{color:#b00020;font-weight:600}.undecided{color:#a66a00}.ok{color:#1b5e20}"
-                        + ".card{display:inline-block;vertical-align:top;margin:8px 16px 8px 0}"
-                        + "</style></head><body>\n");
+        h.append("<style>div.mlops h1{font-size:22px}div.mlops h2{font-size:17px;margin-top:28px}"
+                + "div.mlops .drift{color:#b00020;font-weight:600}div.mlops .undecided{color:#a66a00}"
+                + "div.mlops .ok{color:#1b5e20}"
+                + "div.mlops .card{display:inline-block;vertical-align:top;margin:8px 16px 8px 0}</style>\n");
         h.append("<h1>").append(esc(title)).append("</h1>\n<p>Created ").append(created).append(". Reference: ")
                 .append(reference.rowCount()).append(" rows. Windows: ").append(windows.size()).append(".</p>\n");
         latest.ifPresent(w -> summary(h, w));
         timeline(h);
         performance(h);
-        h.append("</body></html>\n");
-        return h.toString();
+        return HtmlRenderable.fragment(h.toString());
+    }
+
+    /** The report as one HTML page with inline SVG charts and CSS, readable offline (what {@link #writeTo} writes). */
+    public String toHtmlPage() {
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(title)
+                + "</title>\n<style>body{margin:24px}</style></head><body>\n" + toHtml() + "\n</body></html>\n";
+    }
+
+    /** A one-line summary for consoles beside the HTML. */
+    @Override
+    public String toText() {
+        return title + ": " + windows.size() + " windows against " + reference.rowCount() + " reference rows";
     }
 
     private void summary(StringBuilder h, Window w) {

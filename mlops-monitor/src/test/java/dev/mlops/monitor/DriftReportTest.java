@@ -65,6 +65,19 @@ class DriftReportTest {
         }
     }
 
+    /** Issue 16: a notebook shows the report as a fragment whose styles stay inside it; the written page wraps it. */
+    @Test
+    void toHtml_isAScopedFragment_andThePageWrapsIt() {
+        dev.mlops.api.HtmlRenderable renderable = report;
+        String fragment = renderable.toHtml();
+        assertTrue(fragment.startsWith("<div class=\"mlops\">"), fragment.substring(0, 40));
+        assertFalse(fragment.contains("<html") || fragment.contains("<body"), "a fragment, not a page");
+        assertFalse(fragment.contains("}.drift") || fragment.contains(">.drift"), "every rule scoped to div.mlops");
+        String page = report.toHtmlPage();
+        assertTrue(page.startsWith("<!DOCTYPE html>") && page.contains(fragment));
+        assertTrue(renderable.toText().contains("windows"), renderable.toText());
+    }
+
     /** Renders the page in headless Chromium: a non-empty screenshot, and the key text in the rendered page. */
     @Test
     void html_rendersInHeadlessChromium(@TempDir Path dir) throws Exception {

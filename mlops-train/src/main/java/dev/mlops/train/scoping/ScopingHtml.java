@@ -1,5 +1,7 @@
 package dev.mlops.train.scoping;
 
+import dev.mlops.api.HtmlRenderable;
+
 import dev.mlops.data.quality.BiasReport;
 import dev.mlops.data.quality.Representativeness;
 import java.util.Locale;
@@ -10,16 +12,18 @@ final class ScopingHtml {
     private ScopingHtml() {
     }
 
+    /** The report as one self-contained page: the fragment in a document of its own. */
+    static String page(ScopingReport r) {
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Scoping: " + esc(r.label())
+                + "</title><style>body{margin:24px;max-width:1100px}</style></head><body>\n" + render(r)
+                + "\n</body></html>\n";
+    }
+
+    /** The report as an HTML fragment, its styles scoped to {@code div.mlops} like every HtmlRenderable's. */
     static String render(ScopingReport r) {
         StringBuilder h = new StringBuilder(16 * 1024);
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Scoping: ")
-                .append(esc(r.label())).append("</title><style>")
-                .append("body{font-family:system-ui,sans-serif;margin:24px;color:#1f2328;max-width:1100px}")
-                .append("h2{font-size:18px;border-bottom:1px solid #d0d7de;padding-bottom:4px}")
-                .append("table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #d0d7de;")
-                .append("padding:3px 7px;text-align:left}th{background:#f6f8fa}td.num{text-align:right}")
-                .append(".ok{color:#1a7f37;font-weight:600}.err{color:#cf222e;font-weight:600}")
-                .append("pre{background:#f6f8fa;padding:8px}</style></head><body>\n");
+        h.append("<style>div.mlops h1{font-size:20px}div.mlops h2{font-size:18px;border-bottom:1px solid #d0d7de;")
+                .append("padding-bottom:4px}div.mlops pre{background:#f6f8fa;padding:8px}</style>\n");
         h.append("<h1>Scoping: does predicting '").append(esc(r.label())).append("' need machine learning?</h1>\n");
         h.append("<p class=\"").append(r.verdict() == ScopingReport.Verdict.NO_SIGNAL ? "err" : "ok").append("\">")
                 .append(r.verdict()).append("</p><p>").append(esc(r.reason())).append("</p>\n");
@@ -92,7 +96,7 @@ final class ScopingHtml {
             }
             h.append("</table>");
         }
-        return h.append("</body></html>\n").toString();
+        return HtmlRenderable.fragment(h.toString());
     }
 
     private static void row(StringBuilder h, String key, String value) {

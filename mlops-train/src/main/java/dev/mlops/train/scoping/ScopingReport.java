@@ -1,6 +1,7 @@
 package dev.mlops.train.scoping;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.mlops.api.HtmlRenderable;
 import dev.mlops.api.Json;
 import dev.mlops.data.quality.BiasReport;
 import dev.mlops.data.quality.Representativeness;
@@ -19,7 +20,8 @@ import java.util.Optional;
  * What scoping found, before any model is tuned: is the data there, does the problem need machine learning (the
  * cross-validated scores of baselines, readable rules and quick models, and the verdict with the numbers behind
  * it), which stated requirements the candidates meet, and whether the data fits the population it will serve.
- * Immutable; JSON ({@link #toJson()}) and a self-contained HTML page ({@link #toHtml()}).
+ * Immutable; JSON ({@link #toJson()}), an HTML fragment for notebooks ({@link #toHtml()}) and a self-contained page
+ * ({@link #toHtmlPage()}).
  *
  * @param label the label column
  * @param task {@code classification} or {@code regression}
@@ -41,7 +43,7 @@ public record ScopingReport(String label, String task, String metric, boolean hi
                             DataSummary data, List<CandidateScore> candidates, List<CurvePoint> curve,
                             Verdict verdict, String reason, String bestRule, String bestRuleText,
                             List<RequirementCheck> requirements, List<Representativeness> representativeness,
-                            List<BiasReport> bias) {
+                            List<BiasReport> bias) implements HtmlRenderable {
 
     /** Copies the lists. */
     public ScopingReport {
@@ -234,14 +236,26 @@ public record ScopingReport(String label, String task, String metric, boolean hi
         write(path, toJson());
     }
 
-    /** Writes {@link #toHtml()} to a file (through a temporary file, then a rename). */
+    /** Writes {@link #toHtmlPage()} to a file (through a temporary file, then a rename). */
     public void writeHtml(Path path) {
-        write(path, toHtml());
+        write(path, toHtmlPage());
     }
 
-    /** The report as one self-contained HTML page. */
+    /** The report as an HTML fragment (tables, the rule), for a notebook or a page of one's own. */
+    @Override
     public String toHtml() {
         return ScopingHtml.render(this);
+    }
+
+    /** The report as one self-contained HTML page (what {@link #writeHtml} writes). */
+    public String toHtmlPage() {
+        return ScopingHtml.page(this);
+    }
+
+    /** The verdict and its reason, for consoles beside the HTML. */
+    @Override
+    public String toText() {
+        return summary();
     }
 
     private static void write(Path path, String text) {

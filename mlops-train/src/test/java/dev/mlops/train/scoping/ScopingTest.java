@@ -33,6 +33,18 @@ import org.junit.jupiter.api.io.TempDir;
 class ScopingTest {
     private static final Scoping SCOPING = Scoping.newBuilder().build();
 
+    /** Issue 16: a notebook shows the report as a scoped fragment; the written page wraps the same fragment. */
+    @Test
+    void toHtml_isAScopedFragment_andThePageWrapsIt() {
+        ScopingReport r = SCOPING.assess(KnownAnswers.singleThreshold(300, 4), "y");
+        dev.mlops.api.HtmlRenderable renderable = r;
+        String fragment = renderable.toHtml();
+        assertTrue(fragment.startsWith("<div class=\"mlops\">"), fragment.substring(0, 40));
+        assertTrue(!fragment.contains("<html") && !fragment.contains("<body") && fragment.contains(r.verdict().name()));
+        assertTrue(r.toHtmlPage().startsWith("<!DOCTYPE html>") && r.toHtmlPage().contains(fragment));
+        assertEquals(r.summary(), renderable.toText());
+    }
+
     @Test
     void assess_singleThresholdTruth_ruleSufficesAndPrintsTheThreshold() {
         ScopingReport r = SCOPING.assess(KnownAnswers.singleThreshold(600, 1), "y");
