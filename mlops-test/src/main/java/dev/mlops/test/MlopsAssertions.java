@@ -56,6 +56,11 @@ public class MlopsAssertions extends Assertions {
         return new PredictorAssert(actual, "the model");
     }
 
+    /** Assertions on a drift report: {@code assertThat(report).noFeatureDrifted()}. */
+    public static DriftReportAssert assertThat(dev.mlops.monitor.DriftReport actual) {
+        return new DriftReportAssert(actual);
+    }
+
     /** Assertions on behavioural checks. */
     public static BehaviourReportAssert assertThat(BehaviourReport actual) {
         return new BehaviourReportAssert(actual);
