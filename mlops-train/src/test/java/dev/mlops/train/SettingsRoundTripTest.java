@@ -14,7 +14,6 @@ import static org.quicktheories.generators.SourceDSL.strings;
 import dev.mlops.api.Frame;
 import dev.mlops.api.tracking.RunRecord;
 import dev.mlops.api.tracking.RunTracker;
-import dev.mlops.train.tracking.Trackers;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -108,7 +107,7 @@ class SettingsRoundTripTest {
         Trainer trainer = Trainer.cartClassifier();
         TuningResult first;
         RunRecord parent;
-        try (RunTracker tracker = Trackers.directory(dir)) {
+        try (RunTracker tracker = RunTracker.inDirectory(dir)) {
             first = Tuner.random(trainer, ParamSpace.of().intRange("maxDepth", 1, 6), 3).folds(3).seed(9)
                     .tracking(tracker, "repeat").tune(data, "class");
             parent = tracker.get(first.parentRunId().orElseThrow());

@@ -9,7 +9,6 @@ import dev.mlops.api.tracking.RunQuery;
 import dev.mlops.api.tracking.RunRecord;
 import dev.mlops.api.tracking.RunStatus;
 import dev.mlops.api.tracking.RunTracker;
-import dev.mlops.train.tracking.Trackers;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +52,7 @@ class TunerTest {
 
     @Test
     void tune_withTracker_recordsEachTrialAsChildRun(@TempDir Path dir) {
-        try (RunTracker tracker = Trackers.directory(dir)) {
+        try (RunTracker tracker = RunTracker.inDirectory(dir)) {
             TuningResult r = Tuner.grid(Trainer.cartClassifier(), ParamSpace.of().values("maxDepth", 2, 3)).folds(2)
                     .metric("roc_auc").tracking(tracker, "tune-test").tune(DATA, "class");
             String parentId = r.parentRunId().orElseThrow();

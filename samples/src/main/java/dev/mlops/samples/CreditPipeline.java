@@ -17,7 +17,6 @@ import dev.mlops.train.Evaluator;
 import dev.mlops.train.TrainedModel;
 import dev.mlops.train.Trainer;
 import dev.mlops.train.onnx.ModelPackager;
-import dev.mlops.train.tracking.Trackers;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
@@ -57,7 +56,7 @@ public final class CreditPipeline {
         section("5. Package: preprocessing + model as one ONNX artifact, registered as credit@production");
         ModelRepository repository = ModelRepository.onFileSystem(output.resolve("models"));
         ModelArtifact artifact = packageModel(trained.model(), trained.evaluation().metrics().values(),
-                trained.runId(), output.resolve("artifact"), Trackers.directory(output.resolve("runs")));
+                trained.runId(), output.resolve("artifact"), RunTracker.inDirectory(output.resolve("runs")));
         ModelVersion first = repository.register("credit", artifact);
         repository.setAlias("credit", "production", first.version());
         System.out.println("Registered credit version " + first.version() + " and set production -> "

@@ -13,7 +13,6 @@ import dev.mlops.train.scoping.Requirement;
 import dev.mlops.train.scoping.Scoping;
 import dev.mlops.train.scoping.ScopingReport;
 import dev.mlops.train.scoping.ScopingSettings;
-import dev.mlops.train.tracking.Trackers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -45,7 +44,7 @@ public final class ScopingStage {
                 .population("foreign_worker", Map.of("yes", 0.9, "no", 0.1))
                 .biasBy("personal_status", "good").build();
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (RunTracker tracker = Trackers.directory(output.resolve("runs")).measuringResources();
+        try (RunTracker tracker = RunTracker.inDirectory(output.resolve("runs")).measuringResources();
              Run run = tracker.start("credit", "scope")) {
             ScopingReport report = Scoping.newBuilder().settings(settings).executor(pool).build()
                     .assess(credit, "class");
@@ -75,7 +74,7 @@ public final class ScopingStage {
                                         Path output) {
         CreditPipeline.section("9. Capacity: time and memory against rows, cores for " + (int) TARGET_RPS
                 + " requests/s");
-        try (RunTracker tracker = Trackers.directory(output.resolve("runs")).measuringResources();
+        try (RunTracker tracker = RunTracker.inDirectory(output.resolve("runs")).measuringResources();
              Run run = tracker.start("credit", "capacity")) {
             CapacityPlan plan = CapacityPlan.measure(Trainer.xgboostClassifier().with("eta", 0.1), train, "class",
                     0.125, 0.25, 0.5, 1.0);

@@ -16,7 +16,6 @@ import dev.mlops.train.TrainingListener;
 import dev.mlops.train.ModelReport;
 import dev.mlops.train.Tuner;
 import dev.mlops.train.TuningResult;
-import dev.mlops.train.tracking.Trackers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -60,7 +59,7 @@ public final class TrainStage {
      */
     public static Result run(Frame train, Frame test, FeatureStage.Result features, Path trackerDir) {
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (RunTracker tracker = Trackers.directory(trackerDir).measuringResources()) {
+        try (RunTracker tracker = RunTracker.inDirectory(trackerDir).measuringResources()) {
             System.out.println("Tuning XGBoost (4 settings x 5 folds, stratified, 2 threads, seed 42)"
                     + (features == null ? "" : " on " + features.preprocessing().outputCount() + " preprocessed"
                     + " features, selection and preprocessing refitted on each training fold") + ":");

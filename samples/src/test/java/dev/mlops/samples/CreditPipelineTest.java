@@ -11,7 +11,6 @@ import dev.mlops.api.tracking.RunTracker;
 import dev.mlops.test.Datasets;
 import dev.mlops.train.TrainedModel;
 import dev.mlops.train.Trainer;
-import dev.mlops.train.tracking.Trackers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +28,7 @@ class CreditPipelineTest {
         FeatureStage.Result features = FeatureStage.run(credit);
         TrainedModel model = Trainer.logisticRegression().seed(1).preprocessing(features.preprocessing())
                 .train(credit, "class");
-        RunTracker tracker = Trackers.directory(dir.resolve("runs"));
+        RunTracker tracker = RunTracker.inDirectory(dir.resolve("runs"));
         ModelArtifact artifact = CreditPipeline.packageModel(model, Map.of(), "train-1", dir.resolve("artifact"),
                 tracker);
 

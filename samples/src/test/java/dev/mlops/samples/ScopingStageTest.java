@@ -14,7 +14,6 @@ import dev.mlops.api.tracking.RunTracker;
 import dev.mlops.test.Datasets;
 import dev.mlops.train.scoping.CapacityPlan;
 import dev.mlops.train.scoping.ScopingReport;
-import dev.mlops.train.tracking.Trackers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -31,7 +30,7 @@ class ScopingStageTest {
         assertEquals(report, ScopingReport.fromJson(Files.readString(dir.resolve("scoping.json"))));
         assertTrue(Files.readString(dir.resolve("scoping.html")).contains(report.verdict().name()));
         assertEquals(1, report.bias().size());
-        try (RunTracker t = Trackers.directory(dir.resolve("runs"))) {
+        try (RunTracker t = RunTracker.inDirectory(dir.resolve("runs"))) {
             RunRecord run = t.search(RunQuery.all().experiment("credit")).get(0);
             assertEquals(report.verdict().name(), run.tags().get("verdict"));
             assertTrue(run.resources().orElseThrow().processCpuNanos() > 0);
@@ -61,7 +60,7 @@ class ScopingStageTest {
         assertTrue(Double.isFinite(plan.cpuTime().exponent()) && Double.isFinite(plan.cpuTime().coefficient()),
                 plan.describe());
         assertTrue(plan.measurements().get(0).rows() < plan.measurements().get(3).rows(), plan.describe());
-        try (RunTracker t = Trackers.directory(dir.resolve("runs"))) {
+        try (RunTracker t = RunTracker.inDirectory(dir.resolve("runs"))) {
             RunRecord run = t.search(RunQuery.all().experiment("credit")).get(0);
             assertTrue(run.latestMetric("serve_throughput_per_core").orElseThrow() > 0);
             assertTrue(run.resources().isPresent());

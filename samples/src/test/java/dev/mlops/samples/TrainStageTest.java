@@ -21,7 +21,6 @@ import dev.mlops.train.TrainerSettings;
 import dev.mlops.train.Tuner;
 import dev.mlops.train.TunerSettings;
 import dev.mlops.train.TuningResult;
-import dev.mlops.train.tracking.Trackers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,7 +47,7 @@ class TrainStageTest {
         TrainedModel back = TrainedModel.load(dir.resolve("models").resolve(r.runId()));
         assertEquals(r.model().settings(), back.settings());
         assertTrue(Files.exists(dir.resolve("runs").resolve(r.runId()).resolve("run.json")));
-        try (RunTracker t = Trackers.directory(dir)) {
+        try (RunTracker t = RunTracker.inDirectory(dir)) {
             List<RunRecord> runs = t.search(RunQuery.all().experiment("credit"));
             assertEquals(1 + 4 + 1, runs.size(), "the search, its 4 trials and the final training");
             assertTrue(runs.stream().allMatch(run -> run.resources().isPresent()), "every tracked run measures itself");

@@ -3,7 +3,6 @@ package dev.mlops.benchmarks.train;
 import dev.mlops.api.tracking.Run;
 import dev.mlops.api.tracking.RunTracker;
 import dev.mlops.benchmarks.Floor;
-import dev.mlops.train.tracking.Trackers;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -46,7 +45,7 @@ public class TrackingBenchmark {
     @Setup
     public void setUp() throws IOException {
         dir = Files.createTempDirectory("mlops-tracking-bench");
-        tracker = Trackers.directory(dir);
+        tracker = RunTracker.inDirectory(dir);
     }
 
     @TearDown

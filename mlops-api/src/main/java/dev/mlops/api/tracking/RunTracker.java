@@ -1,12 +1,19 @@
 package dev.mlops.api.tracking;
 
 import dev.mlops.api.MlopsException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Records runs and finds them again. The embedded directory store and the JDBC store in {@code mlops-train}
- * implement it, and so does {@link #disabled()}.
+ * Records runs and finds them again. Two stores come with it: {@link #inDirectory(Path)}, the embedded default
+ * (human-readable JSON files, safe for concurrent writers and processes), and {@link #jdbc(String, String, String)}
+ * for a SQL database (tested on SQLite and PostgreSQL); {@link #disabled()} records nothing. Neither store needs more
+ * than the JDK and Jackson, so a service can track without the training module.
  *
  * <p>Implementations are thread-safe and close idempotently.
  */
@@ -42,6 +49,42 @@ public interface RunTracker extends AutoCloseable {
      */
     default RunTracker measuringResources() {
         return new MeasuringRunTracker(this);
+    }
+
+    /**
+     * The embedded store: one folder per run under {@code root/runs}, holding {@code run.json} (replaced
+     * atomically) and {@code metrics.jsonl} (appended). Several threads and processes may write to one root.
+     */
+    static RunTracker inDirectory(Path root) {
+        return new DirectoryRunTracker(root, Clock.systemUTC());
+    }
+
+    /** The embedded store with an injected clock (for tests of timing). */
+    static RunTracker inDirectory(Path root, Clock clock) {
+        return new DirectoryRunTracker(root, clock);
+    }
+
+    /**
+     * A SQL store through JDBC; creates its {@code mlops_*} tables when missing. {@code user} may be null when the
+     * URL carries the credentials or the database needs none (SQLite).
+     *
+     * @throws MlopsException naming the URL when the database cannot be reached
+     */
+    static RunTracker jdbc(String url, String user, String password) {
+        try {
+            Connection c = user == null ? DriverManager.getConnection(url)
+                    : DriverManager.getConnection(url, user, password);
+            return new JdbcRunTracker(c, Clock.systemUTC());
+        } catch (SQLException e) {
+            throw new MlopsException("Cannot open the tracking database at " + url + ": " + e.getMessage()
+                    + ". Check that the server runs, the URL, user and password, and that its JDBC driver is on the"
+                    + " class path", e);
+        }
+    }
+
+    /** A SQL store over a connection the tracker takes ownership of (it closes it on {@code close()}). */
+    static RunTracker jdbc(Connection connection) {
+        return new JdbcRunTracker(connection, Clock.systemUTC());
     }
 
     /** A tracker that records nothing and finds nothing, for code that does not track. */

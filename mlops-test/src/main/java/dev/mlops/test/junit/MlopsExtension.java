@@ -2,7 +2,6 @@ package dev.mlops.test.junit;
 
 import dev.mlops.api.model.ModelRepository;
 import dev.mlops.api.tracking.RunTracker;
-import dev.mlops.train.tracking.Trackers;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * }</pre>
  *
- * <p>The tracker is the file-based one ({@code Trackers.directory}); the repository is the file-system one, so a
+ * <p>The tracker is the file-based one ({@code RunTracker.inDirectory}); the repository is the file-system one, so a
  * {@link ModelServerExtension} or the code under test can serve from it.
  */
 public final class MlopsExtension implements ParameterResolver {
@@ -68,7 +67,7 @@ public final class MlopsExtension implements ParameterResolver {
     /** A file tracker on a temporary directory, closed and deleted when the store closes it. */
     private static final class TrackerResource implements AutoCloseable {
         private final TemporaryDirectory dir = new TemporaryDirectory("mlops-test-runs");
-        private final RunTracker tracker = Trackers.directory(dir.path());
+        private final RunTracker tracker = RunTracker.inDirectory(dir.path());
 
         @Override
         public void close() throws Exception {

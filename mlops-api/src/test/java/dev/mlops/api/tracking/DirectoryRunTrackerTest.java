@@ -1,4 +1,4 @@
-package dev.mlops.train.tracking;
+package dev.mlops.api.tracking;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +20,7 @@ class DirectoryRunTrackerTest extends RunTrackerContract {
 
     @Override
     RunTracker open() {
-        return Trackers.directory(dir);
+        return RunTracker.inDirectory(dir);
     }
 
     @Test

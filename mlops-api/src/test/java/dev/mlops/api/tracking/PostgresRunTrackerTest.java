@@ -1,4 +1,4 @@
-package dev.mlops.train.tracking;
+package dev.mlops.api.tracking;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -26,6 +26,6 @@ class PostgresRunTrackerTest extends RunTrackerContract {
 
     @Override
     RunTracker open() {
-        return Trackers.jdbc(URL, System.getenv("MLOPS_PG_USER"), System.getenv("MLOPS_PG_PASSWORD"));
+        return RunTracker.jdbc(URL, System.getenv("MLOPS_PG_USER"), System.getenv("MLOPS_PG_PASSWORD"));
     }
 }

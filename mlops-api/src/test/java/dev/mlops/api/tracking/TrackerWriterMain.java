@@ -1,4 +1,4 @@
-package dev.mlops.train.tracking;
+package dev.mlops.api.tracking;
 
 import dev.mlops.api.tracking.Run;
 import dev.mlops.api.tracking.RunTracker;
@@ -11,7 +11,7 @@ public final class TrackerWriterMain {
 
     /** Args: directory, experiment, name prefix, number of runs. */
     public static void main(String[] args) {
-        try (RunTracker t = Trackers.directory(Path.of(args[0]))) {
+        try (RunTracker t = RunTracker.inDirectory(Path.of(args[0]))) {
             write(t, args[1], args[2], Integer.parseInt(args[3]));
         }
     }

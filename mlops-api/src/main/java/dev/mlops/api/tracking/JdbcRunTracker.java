@@ -1,4 +1,4 @@
-package dev.mlops.train.tracking;
+package dev.mlops.api.tracking;
 
 import dev.mlops.api.MlopsException;
 import dev.mlops.api.tracking.MetricPoint;
@@ -184,7 +184,7 @@ final class JdbcRunTracker implements RunTracker {
 
     private void checkOpen() {
         if (closed) {
-            throw new IllegalStateException("This tracker is closed; open a new one with Trackers.jdbc(...)");
+            throw new IllegalStateException("This tracker is closed; open a new one with RunTracker.jdbc(...)");
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.mlops.train.tracking;
+package dev.mlops.api.tracking;
 
 import dev.mlops.api.tracking.RunTracker;
 import java.nio.file.Path;
@@ -10,6 +10,6 @@ class SqliteRunTrackerTest extends RunTrackerContract {
 
     @Override
     RunTracker open() {
-        return Trackers.jdbc("jdbc:sqlite:" + dir.resolve("runs.db"), null, null);
+        return RunTracker.jdbc("jdbc:sqlite:" + dir.resolve("runs.db"), null, null);
     }
 }

@@ -1,4 +1,4 @@
-package dev.mlops.train.tracking;
+package dev.mlops.api.tracking;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -162,7 +162,7 @@ final class DirectoryRunTracker implements RunTracker {
 
     private void checkOpen() {
         if (closed) {
-            throw new IllegalStateException("This tracker is closed; open a new one with Trackers.directory(...)");
+            throw new IllegalStateException("This tracker is closed; open a new one with RunTracker.inDirectory(...)");
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.mlops.train.tracking;
+package dev.mlops.api.tracking;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.mlops.train.tracking;
+package dev.mlops.api.tracking;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +18,7 @@ class MeasuringRunTrackerTest {
     void measuringResources_everyRunAndChild_recordsItsUsageInTheStore(@TempDir Path dir) {
         String parentId;
         String childId;
-        try (RunTracker tracker = Trackers.directory(dir).measuringResources()) {
+        try (RunTracker tracker = RunTracker.inDirectory(dir).measuringResources()) {
             try (Run parent = tracker.start("exp", "tune")) {
                 parentId = parent.id();
                 try (Run child = parent.startChild("trial-1")) {
@@ -28,7 +28,7 @@ class MeasuringRunTrackerTest {
                 }
             }
         }
-        try (RunTracker reopened = Trackers.directory(dir)) {
+        try (RunTracker reopened = RunTracker.inDirectory(dir)) {
             RunRecord parent = reopened.get(parentId);
             RunRecord child = reopened.get(childId);
             ResourceUsage p = parent.resources().orElseThrow();
@@ -42,7 +42,7 @@ class MeasuringRunTrackerTest {
 
     @Test
     void measuringResources_failedRun_recordsUsageOnceAndKeepsTheStatus(@TempDir Path dir) {
-        try (RunTracker tracker = Trackers.directory(dir).measuringResources()) {
+        try (RunTracker tracker = RunTracker.inDirectory(dir).measuringResources()) {
             Run run = tracker.start("exp", "train");
             run.end(RunStatus.FAILED);
             run.end(RunStatus.FINISHED);

@@ -1,4 +1,4 @@
-package dev.mlops.train.tracking;
+package dev.mlops.api.tracking;
 
 import dev.mlops.api.tracking.MetricPoint;
 import dev.mlops.api.tracking.Run;
