@@ -13,6 +13,7 @@ import dev.mlops.api.model.ModelVersion;
 import dev.mlops.serve.PredictionException.Reason;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,7 +50,8 @@ final class OnnxModelServer implements ModelServer {
     private final Cache<RequestKey, Prediction> requestCache;
     private final Batcher batcher;
     private final ExecutorService ownedExecutor;
-    private final ScheduledExecutorService reloader;
+    /** The repository's own watcher (the one {@link ModelRepository#watch} gives everyone), or null. */
+    private final AutoCloseable reloader;
     private final ListenerHub hub;
     private final RequestIds requestIds = new RequestIds();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -114,9 +115,8 @@ final class OnnxModelServer implements ModelServer {
             this.ownedExecutor = null;
         }
         if (repository != null && config.reloadIntervalMillis() > 0) {
-            reloader = Executors.newSingleThreadScheduledExecutor(daemon("mlops-serve-reload-" + name));
-            reloader.scheduleWithFixedDelay(this::refreshQuietly, config.reloadIntervalMillis(),
-                    config.reloadIntervalMillis(), TimeUnit.MILLISECONDS);
+            reloader = repository.watch(ref, Duration.ofMillis(config.reloadIntervalMillis()),
+                    changed -> refreshQuietly());
         } else {
             reloader = null;
         }
@@ -431,7 +431,11 @@ final class OnnxModelServer implements ModelServer {
             return;
         }
         if (reloader != null) {
-            reloader.shutdownNow();
+            try {
+                reloader.close();
+            } catch (Exception e) {
+                LOG.warn("Stopping the watch of {} failed: {}", ref, e.toString());
+            }
         }
         synchronized (reloadLock) {
             if (batcher != null) {
