@@ -1,7 +1,7 @@
 package dev.mlops.samples;
 
 import dev.mlops.api.Frame;
-import dev.mlops.data.clean.Transform;
+import dev.mlops.data.clean.CleaningStep;
 import dev.mlops.data.drift.ColumnDrift;
 import dev.mlops.data.drift.Drift;
 import dev.mlops.data.drift.DriftReport;
@@ -70,7 +70,7 @@ public final class VerifyStage {
         System.out.printf(Locale.ROOT, "   label balance: %s, imbalance ratio %.2f%s%n", balance.counts(),
                 balance.imbalanceRatio(), balance.warning() ? " (WARNING: minority below threshold)" : "");
 
-        Frame withAge = Transform.bucketize("age", "age_group", 25, 35, 50).apply(credit);
+        Frame withAge = CleaningStep.bucketize("age", "age_group", 25, 35, 50).apply(credit);
         BiasReport byStatus = BiasReport.of(credit, "personal_status", "class", "good");
         BiasReport byAge = BiasReport.of(withAge, "age_group", "class", "good");
         System.out.print(indent(byStatus.summary()));

@@ -23,25 +23,25 @@ import java.util.Set;
  * One cleaning step: a frame in, a new frame out (frames are immutable). Compose steps with {@link #andThen}.
  *
  * <pre>{@code
- * Frame clean = Transform.dropDuplicates()
- *         .andThen(Transform.normalizeCategories("purpose", "housing"))
- *         .andThen(Transform.flagOutliersIqr("credit_amount", 1.5))
+ * Frame clean = CleaningStep.dropDuplicates()
+ *         .andThen(CleaningStep.normalizeCategories("purpose", "housing"))
+ *         .andThen(CleaningStep.flagOutliersIqr("credit_amount", 1.5))
  *         .apply(raw);
  * }</pre>
  */
 @FunctionalInterface
-public interface Transform {
+public interface CleaningStep {
 
     /** Applies the step. */
     Frame apply(Frame frame);
 
     /** This step, then another. */
-    default Transform andThen(Transform next) {
+    default CleaningStep andThen(CleaningStep next) {
         return f -> next.apply(apply(f));
     }
 
     /** Drops rows equal in every column to an earlier row (missing equals missing); keeps the first. */
-    static Transform dropDuplicates() {
+    static CleaningStep dropDuplicates() {
         return frame -> {
             Set<List<Object>> seen = new HashSet<>();
             int[] keep = new int[frame.rowCount()];
@@ -60,7 +60,7 @@ public interface Transform {
     }
 
     /** Trims and lower-cases (Locale.ROOT) the labels of categorical or text columns; blank labels become missing. */
-    static Transform normalizeCategories(String... columns) {
+    static CleaningStep normalizeCategories(String... columns) {
         return frame -> {
             Frame out = frame;
             for (String name : columns) {
@@ -98,7 +98,7 @@ public interface Transform {
      * Adds a boolean column {@code <column>_outlier_iqr}: true where a value lies outside
      * {@code [Q1 - k IQR, Q3 + k IQR]} (quartiles by linear interpolation); missing where the value is.
      */
-    static Transform flagOutliersIqr(String column, double k) {
+    static CleaningStep flagOutliersIqr(String column, double k) {
         return frame -> {
             double[] v = numbers(frame.column(column));
             double[] sorted = Arrays.stream(v).filter(x -> x == x).sorted().toArray();
@@ -117,7 +117,7 @@ public interface Transform {
      * Adds a boolean column {@code <column>_outlier_z}: true where {@code |x - mean| / sd > z} (sample standard
      * deviation); missing where the value is.
      */
-    static Transform flagOutliersZScore(String column, double z) {
+    static CleaningStep flagOutliersZScore(String column, double z) {
         return frame -> {
             double[] v = numbers(frame.column(column));
             double sum = 0;
@@ -147,7 +147,7 @@ public interface Transform {
      *
      * @throws DataException naming the column, row, value and target type when a value does not convert
      */
-    static Transform cast(String column, FieldType type) {
+    static CleaningStep cast(String column, FieldType type) {
         return frame -> {
             Column c = frame.column(column);
             if (c.type() == type) {
@@ -215,7 +215,7 @@ public interface Transform {
      * Adds a categorical column {@code newColumn} naming the bucket of each numeric value: {@code "[a, b)"} for
      * consecutive edges, {@code "< e0"} and {@code ">= eLast"} outside; missing where the value is.
      */
-    static Transform bucketize(String column, String newColumn, double... edges) {
+    static CleaningStep bucketize(String column, String newColumn, double... edges) {
         for (int i = 1; i < edges.length; i++) {
             if (!(edges[i] > edges[i - 1])) {
                 throw new IllegalArgumentException("Bucket edges must increase: " + Arrays.toString(edges));
