@@ -355,6 +355,42 @@ public final class MemorySource implements DataSource {
                 + "; use double[], float[], long[], int[], short[], byte[], boolean[], Instant[] or String[]");
     }
 
+    /**
+     * Rows streamed under a schema that is known up front, for another library's data that is read row by row (a
+     * Tribuo dataset, say): each read calls {@code rows} for a fresh iterator of one {@code Object[]} per row, in the
+     * schema's column order (null is missing). Values are converted, checked and batched exactly as in every other
+     * source, bad rows handled under {@code policy}.
+     *
+     * @param name the source name for reports and messages
+     * @param notes what the reader decided on its own, added to every read's report
+     * A read throws a {@link DataException} naming the row when a row has another number of values than the schema
+     * has columns.
+     */
+    public static DataSource fromRowStream(String name, Schema schema,
+            java.util.function.Supplier<? extends java.util.Iterator<Object[]>> rows, BadRowPolicy policy,
+            String... notes) {
+        Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(rows, "rows");
+        Objects.requireNonNull(policy, "policy");
+        List<String> noted = List.of(notes);
+        return new DataSource() {
+            @Override
+            public FrameBatches batches(int rowsPerBatch) {
+                return new StreamedRows(name, schema, rows.get(), policy, rowsPerBatch, noted);
+            }
+
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String toString() {
+                return "MemorySource[" + name + "]";
+            }
+        };
+    }
+
     /** This source with a column read as another type (rows only: arrays keep their type). */
     public MemorySource withType(String column, FieldType type) {
         if (arrays != null) {
@@ -449,6 +485,45 @@ public final class MemorySource implements DataSource {
         @Override
         protected void closeInput() {
             // nothing held
+        }
+    }
+
+    /** Rows from an iterator, through the shared bad-row handling. */
+    private static final class StreamedRows extends RowBatches {
+        private final java.util.Iterator<Object[]> rows;
+        private long next;
+
+        StreamedRows(String name, Schema schema, java.util.Iterator<Object[]> rows, BadRowPolicy policy,
+                int batchSize, List<String> notes) {
+            super(name, policy, 100, batchSize);
+            this.rows = rows;
+            notes.forEach(report::note);
+            start(schema, null);
+        }
+
+        @Override
+        protected boolean readRow() {
+            if (!rows.hasNext()) {
+                return false;
+            }
+            Object[] row = rows.next();
+            long line = ++next;
+            if (row.length != columnCount()) {
+                throw new DataException("Row " + line + " of " + source + " has " + row.length + " values but the"
+                        + " schema has " + columnCount() + " columns; give one value per column, null for missing");
+            }
+            for (int c = 0; c < row.length; c++) {
+                if (!stageObject(c, row[c], line)) {
+                    return true;
+                }
+            }
+            commitRow();
+            return true;
+        }
+
+        @Override
+        protected void closeInput() {
+            // the iterator holds nothing to release
         }
     }
 

@@ -10,7 +10,9 @@ import dev.mlops.api.FieldRole;
 import dev.mlops.api.FieldType;
 import dev.mlops.api.Frame;
 import dev.mlops.api.FrameBatches;
+import dev.mlops.api.Field;
 import dev.mlops.api.Ingest;
+import dev.mlops.api.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -23,6 +25,43 @@ class MemorySourceTest {
     enum Grade { A, B }
 
     public record Applicant(String name, int age, double income, boolean employed, Grade grade, LocalDate since) {
+    }
+
+    @Test
+    void fromRowStream_batchesAndRejectsLikeEverySource() {
+        Schema schema = Schema.of(Field.numeric("x"), Field.categorical("c"));
+        List<Object[]> rows = List.of(new Object[] {1.0, "a"}, new Object[] {Double.POSITIVE_INFINITY, "b"},
+                new Object[] {null, "c"}, new Object[] {4.0, null}, new Object[] {5.0, "e"});
+        var source = MemorySource.fromRowStream("stream", schema, rows::iterator, BadRowPolicy.SKIP_AND_REPORT,
+                "a note");
+        int batches = 0;
+        int seen = 0;
+        try (FrameBatches b = source.batches(2)) {
+            while (b.hasNext()) {
+                Frame f = b.next();
+                assertTrue(f.rowCount() <= 2);
+                seen += f.rowCount();
+                batches++;
+            }
+            assertEquals(4, b.report().rowsAccepted());
+            assertEquals(1, b.report().rowsRejected());
+            assertEquals(List.of("a note"), b.report().notes());
+        }
+        assertEquals(4, seen);
+        assertEquals(2, batches);
+        Ingest whole = source.ingest();
+        assertEquals(4, whole.frame().rowCount());
+        assertTrue(whole.frame().column("x").isMissing(1), "null reads as missing");
+        assertEquals("stream", source.name());
+    }
+
+    @Test
+    void fromRowStream_rowOfTheWrongWidth_isNamed() {
+        Schema schema = Schema.of(Field.numeric("x"), Field.numeric("y"));
+        List<Object[]> rows = List.of(new Object[] {1.0, 2.0}, new Object[] {3.0});
+        DataException e = assertThrows(DataException.class, () -> MemorySource.fromRowStream("stream", schema,
+                rows::iterator, BadRowPolicy.FAIL_FAST).read());
+        assertTrue(e.getMessage().contains("Row 2 of stream has 1 values"), e.getMessage());
     }
 
     @Test

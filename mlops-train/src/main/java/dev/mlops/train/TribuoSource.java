@@ -1,22 +1,18 @@
 package dev.mlops.train;
 
-import dev.mlops.api.CategoricalColumn;
-import dev.mlops.api.Column;
+import dev.mlops.api.BadRowPolicy;
 import dev.mlops.api.DataException;
-import dev.mlops.api.DoubleColumn;
 import dev.mlops.api.Field;
 import dev.mlops.api.FieldRole;
 import dev.mlops.api.FieldType;
-import dev.mlops.api.Frame;
 import dev.mlops.api.FrameBatches;
-import dev.mlops.api.IngestReport;
 import dev.mlops.api.Schema;
+import dev.mlops.data.MemorySource;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import org.tribuo.Example;
 import org.tribuo.Output;
@@ -68,10 +64,10 @@ public final class TribuoSource implements dev.mlops.api.DataSource {
 
     @Override
     public FrameBatches batches(int rowsPerBatch) {
-        if (rowsPerBatch < 1) {
-            throw new IllegalArgumentException("rowsPerBatch must be at least 1, got " + rowsPerBatch);
-        }
-        return new Batches(rowsPerBatch);
+        Shape shape = new Shape();
+        return MemorySource.fromRowStream(name, shape.schema(), () -> shape.rows(examples.iterator()),
+                BadRowPolicy.FAIL_FAST, "read " + shape.features.size() + " Tribuo features as numeric columns;"
+                        + " absent features read as 0").batches(rowsPerBatch);
     }
 
     /** The shape of the data, found in a first pass: feature names, output kind and whether weights vary. */
@@ -123,115 +119,54 @@ public final class TribuoSource implements dev.mlops.api.DataSource {
             return List.of(labelColumn);
         }
 
+        /** The examples as rows in the schema's order: features (absent ones 0), outputs, then the weight. */
+        Iterator<Object[]> rows(Iterator<? extends Example<?>> it) {
+            int width = features.size();
+            int outputs = outputColumns().size();
+            boolean numericOutput = outputType() == FieldType.NUMERIC;
+            return new Iterator<>() {
+                private long read;
+
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                @Override
+                public Object[] next() {
+                    Example<?> e = it.next();
+                    read++;
+                    Object[] row = new Object[width + outputs + (weighted ? 1 : 0)];
+                    java.util.Arrays.fill(row, 0, width, 0.0);
+                    for (org.tribuo.Feature f : e) {
+                        Integer c = features.get(f.getName());
+                        if (c == null) {
+                            throw new DataException("Example " + read + " of " + name + " has feature '"
+                                    + f.getName() + "', which the first pass did not see; the Tribuo source must"
+                                    + " give the same examples on every iteration");
+                        }
+                        row[c] = f.getValue();
+                    }
+                    Output<?> out = e.getOutput();
+                    if (outputs > 0 && !numericOutput) {
+                        row[width] = out instanceof Label l ? l.getLabel() : out.getSerializableForm(false);
+                    } else if (out instanceof Regressor reg) {
+                        double[] v = reg.getValues();
+                        for (int k = 0; k < outputs; k++) {
+                            row[width + k] = k < v.length ? v[k] : null;
+                        }
+                    }
+                    if (weighted) {
+                        row[width + outputs] = (double) e.getWeight();
+                    }
+                    return row;
+                }
+            };
+        }
+
         FieldType outputType() {
             return outputKind != null && Regressor.class.isAssignableFrom(outputKind) ? FieldType.NUMERIC
                     : FieldType.CATEGORICAL;
-        }
-    }
-
-    private final class Batches implements FrameBatches {
-        private final int rowsPerBatch;
-        private final Shape shape = new Shape();
-        private final Schema schema = shape.schema();
-        private final Iterator<? extends Example<?>> it = examples.iterator();
-        private final IngestReport.Builder report = IngestReport.newBuilder(name);
-        private boolean closed;
-
-        Batches(int rowsPerBatch) {
-            this.rowsPerBatch = rowsPerBatch;
-            report.note("read " + shape.features.size() + " Tribuo features as numeric columns; absent features"
-                    + " read as 0");
-        }
-
-        @Override
-        public Schema schema() {
-            return schema;
-        }
-
-        @Override
-        public IngestReport report() {
-            return report.build();
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-        }
-
-        @Override
-        public boolean hasNext() {
-            return !closed && it.hasNext();
-        }
-
-        @Override
-        public Frame next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            int expected = (int) Math.min(rowsPerBatch, 1 << 16);
-            List<double[]> values = new ArrayList<>();
-            int width = shape.features.size();
-            List<Example<?>> batch = new ArrayList<>(expected);
-            while (it.hasNext() && batch.size() < rowsPerBatch) {
-                batch.add(it.next());
-            }
-            int rows = batch.size();
-            for (int c = 0; c < width; c++) {
-                values.add(new double[rows]);
-            }
-            List<String> outputs = shape.outputColumns();
-            List<Column> columns = new ArrayList<>(width + outputs.size() + 1);
-            DoubleColumn.Builder[] numericOut = new DoubleColumn.Builder[outputs.size()];
-            CategoricalColumn.Builder labels = null;
-            if (shape.outputType() == FieldType.NUMERIC) {
-                for (int k = 0; k < outputs.size(); k++) {
-                    numericOut[k] = DoubleColumn.builder(schema.field(outputs.get(k)), rows);
-                }
-            } else if (!outputs.isEmpty()) {
-                labels = CategoricalColumn.builder(schema.field(outputs.get(0)), rows);
-            }
-            DoubleColumn.Builder weights = shape.weighted ? DoubleColumn.builder(schema.field("weight"), rows) : null;
-            for (int r = 0; r < rows; r++) {
-                Example<?> e = batch.get(r);
-                for (org.tribuo.Feature f : e) {
-                    Integer c = shape.features.get(f.getName());
-                    if (c == null) {
-                        throw new DataException("Example " + (report.accepted() + r + 1) + " of " + name
-                                + " has feature '" + f.getName() + "', which the first pass did not see; the Tribuo"
-                                + " source must give the same examples on every iteration");
-                    }
-                    values.get(c)[r] = f.getValue();
-                }
-                Output<?> out = e.getOutput();
-                if (labels != null) {
-                    labels.add(out instanceof Label l ? l.getLabel() : out.getSerializableForm(false));
-                } else if (out instanceof Regressor reg) {
-                    double[] v = reg.getValues();
-                    for (int k = 0; k < numericOut.length; k++) {
-                        numericOut[k].add(k < v.length ? v[k] : Double.NaN);
-                    }
-                }
-                if (weights != null) {
-                    weights.add(e.getWeight());
-                }
-            }
-            int c = 0;
-            for (String feature : shape.features.keySet()) {
-                columns.add(DoubleColumn.of(schema.field(feature), values.get(c++)));
-            }
-            if (labels != null) {
-                columns.add(labels.build());
-            }
-            for (DoubleColumn.Builder b : numericOut) {
-                if (b != null) {
-                    columns.add(b.build());
-                }
-            }
-            if (weights != null) {
-                columns.add(weights.build());
-            }
-            report.accept(rows);
-            return Frame.of(columns);
         }
     }
 }
