@@ -1,17 +1,44 @@
 package dev.mlops.api;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Where data comes from: a file, a query, a list in memory. One method streams it in batches; the defaults read it
- * whole. Implementations live in {@code mlops-data} ({@code CsvSource}, {@code JsonLinesSource},
- * {@code JdbcSource}, {@code MemorySource}); a lambda is a source too.
+ * whole. Start from the factories here, {@code DataSource.csv(Path.of("credit-g.csv")).read()}; for settings
+ * (delimiter, types, bad-row policy, ...) use the builders of the implementations in {@code mlops-data}
+ * ({@code CsvSource}, {@code JsonLinesSource}, {@code JdbcSource}, {@code MemorySource}), which the factories
+ * return with their defaults. A lambda is a source too.
  *
  * <p>A source is a description of where to read: it is immutable, and each call reads afresh.
  */
 @FunctionalInterface
 public interface DataSource {
+
+    /**
+     * A CSV file with a header row, comma-separated, UTF-8 (gzip by extension), types inferred from a sample.
+     *
+     * @throws MlopsException when mlops-data, which reads it, is not on the class path
+     */
+    static DataSource csv(Path path) {
+        return SourceProviders.get().csv(path);
+    }
+
+    /** A JSON Lines file, one object per line, types inferred from a sample. */
+    static DataSource jsonLines(Path path) {
+        return SourceProviders.get().jsonLines(path);
+    }
+
+    /** The rows of a SQL query over a JDBC URL; the driver must be on the class path. */
+    static DataSource jdbc(String url, String query) {
+        return SourceProviders.get().jdbc(url, query);
+    }
+
+    /** A frame already in memory, read in slices (a row with an infinity is a bad row, as in every source). */
+    static DataSource of(Frame frame) {
+        return SourceProviders.get().of(frame);
+    }
 
     /**
      * Opens the data as a stream of frames of at most {@code rowsPerBatch} rows each.

@@ -299,6 +299,24 @@ public final class MemorySource implements DataSource {
                 Map.of(), Map.of(), BadRowPolicy.FAIL_FAST, null, frame);
     }
 
+    /**
+     * A frame already in memory as a source, read in slices; its columns keep their types and roles. As in every
+     * source, a row holding an infinity is a bad row under the source's {@link BadRowPolicy} (default fail fast).
+     */
+    public static MemorySource of(Frame frame) {
+        Objects.requireNonNull(frame, "frame");
+        List<FieldType> types = new ArrayList<>();
+        Map<String, FieldRole> roles = new LinkedHashMap<>();
+        for (Field f : frame.schema().fields()) {
+            types.add(f.type());
+            if (f.role() != FieldRole.FEATURE) {
+                roles.put(f.name(), f.role());
+            }
+        }
+        return new MemorySource("frame[" + frame.rowCount() + " rows]", frame.columnNames(), List.copyOf(types),
+                Map.of(), Collections.unmodifiableMap(roles), BadRowPolicy.FAIL_FAST, null, frame);
+    }
+
     private static Column arrayColumn(String name, Object array) {
         Objects.requireNonNull(array, () -> "array of column " + name);
         if (array instanceof double[] a) {

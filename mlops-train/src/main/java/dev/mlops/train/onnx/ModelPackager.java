@@ -9,6 +9,7 @@ import dev.mlops.api.model.ModelTask;
 import dev.mlops.api.model.Provenance;
 import dev.mlops.api.model.TensorSpec;
 import dev.mlops.features.FittedPreprocessing;
+import dev.mlops.train.Evaluation;
 import dev.mlops.train.TrainedModel;
 import org.tribuo.Model;
 
@@ -25,6 +26,7 @@ import java.util.Objects;
  * provenance (Tribuo's, as JSON, with the SDK version, data fingerprints and run id).
  *
  * <pre>{@code
+ * ModelArtifact artifact = ModelPackager.of(trainedModel, evaluation);   // the usual path, or part by part:
  * ModelArtifact artifact = ModelPackager.newBuilder()
  *         .model(tribuoModel)
  *         .preprocessing(fittedPreprocessing)
@@ -38,6 +40,19 @@ import java.util.Objects;
  */
 public final class ModelPackager {
     private ModelPackager() {
+    }
+
+    /**
+     * The artifact of a trained model, in one call: its Tribuo model, fitted preprocessing, data fingerprints and
+     * reference profile ({@code newBuilder().trainedModel(model).build()}).
+     */
+    public static ModelArtifact of(TrainedModel model) {
+        return newBuilder().trainedModel(model).build();
+    }
+
+    /** The artifact of a trained model with the metrics of its evaluation on held-out data. */
+    public static ModelArtifact of(TrainedModel model, Evaluation evaluation) {
+        return newBuilder().trainedModel(model).metrics(evaluation.metrics().values()).build();
     }
 
     /** A builder with nothing set. */

@@ -70,6 +70,20 @@ class ModelPackagerTest {
     }
 
     @Test
+    void of_trainedModelAndEvaluation_isTheBuilderInOneCall() {
+        TrainedModel trained = Trainer.logisticRegression().seed(7).preprocessing(PREP).recordProfile(true)
+                .train(TRAIN, "class");
+        dev.mlops.train.Evaluation evaluation = dev.mlops.train.Evaluator.classification().evaluate(trained, TEST);
+        ModelArtifact oneCall = ModelPackager.of(trained, evaluation);
+        ModelArtifact built = ModelPackager.newBuilder().trainedModel(trained)
+                .metrics(evaluation.metrics().values()).build();
+        assertEquals(built.signature(), oneCall.signature());
+        evaluation.metrics().values().forEach((k, v) -> assertEquals(v, oneCall.metrics().get(k).asDouble(), 0.0, k));
+        assertTrue(java.util.Arrays.equals(built.modelBytes(), oneCall.modelBytes()), "the same graph");
+        assertEquals(ModelPackager.of(trained).signature(), oneCall.signature());
+    }
+
+    @Test
     void build_writeAndRead_verifiedArtifactPredictsLikeApplyThenTribuo(@TempDir Path dir) throws Exception {
         for (Model<Label> model : List.of(
                 new LogisticRegressionTrainer().train(ComposeWithFittedPreprocessingTest.dataset(PREP.apply(TRAIN), PREP.outputNames(), TRAIN)),
