@@ -4,6 +4,8 @@ import dev.mlops.api.CategoricalColumn;
 import dev.mlops.api.Column;
 import dev.mlops.api.FieldRole;
 import dev.mlops.api.Frame;
+import dev.mlops.data.metrics.MetricMath;
+import dev.mlops.data.split.Shuffle;
 import dev.mlops.features.internal.FeatureData;
 import dev.mlops.features.internal.Rankings;
 import java.util.LinkedHashMap;
@@ -98,20 +100,7 @@ public final class PermutationImportance implements FeatureSelector {
 
         /** The coefficient of determination R squared. */
         static Metric r2() {
-            return of("r2", true, (t, p) -> {
-                double m = 0;
-                for (double v : t) {
-                    m += v;
-                }
-                m /= t.length;
-                double res = 0;
-                double tot = 0;
-                for (int i = 0; i < t.length; i++) {
-                    res += (t[i] - p[i]) * (t[i] - p[i]);
-                    tot += (t[i] - m) * (t[i] - m);
-                }
-                return tot == 0 ? 0 : 1 - res / tot;
-            });
+            return of("r2", true, MetricMath::r2);
         }
     }
 
@@ -197,17 +186,7 @@ public final class PermutationImportance implements FeatureSelector {
     }
 
     static int[] permutation(int n, SplittableRandom random) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
+        return Shuffle.permutation(n, random);
     }
 
     /** Settings for {@link PermutationImportance}; checked as a whole in {@link #build()}. */

@@ -5,11 +5,11 @@ import dev.mlops.api.Frame;
 import dev.mlops.data.profile.ColumnProfile;
 import dev.mlops.data.profile.Profile;
 import dev.mlops.data.profile.ProfileOptions;
+import dev.mlops.data.split.Shuffle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 
 /**
@@ -93,17 +93,7 @@ final class DriftEvaluator {
             return Map.of();
         }
         int n = frame.rowCount();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Random random = new Random(options.seed());
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = Shuffle.permutation(n, options.seed());
         Frame shuffled = frame.rows(order);
         List<Profile> parts = new ArrayList<>();
         for (int i = 0; i < chunks; i++) {

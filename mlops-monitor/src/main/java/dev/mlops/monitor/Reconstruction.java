@@ -4,9 +4,9 @@ import dev.mlops.api.Column;
 import dev.mlops.api.DoubleColumn;
 import dev.mlops.api.Frame;
 import dev.mlops.api.LongColumn;
+import dev.mlops.data.split.Shuffle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
@@ -137,18 +137,7 @@ final class Reconstruction {
     }
 
     static int[] shuffled(int n, long seed) {
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
-        Random r = new Random(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = idx[i];
-            idx[i] = idx[j];
-            idx[j] = t;
-        }
-        return idx;
+        return Shuffle.permutation(n, seed);
     }
 
     private static void standardize(double[][] x, int row, double[] mean, double[] sd, double[] z) {

@@ -9,8 +9,9 @@ import dev.mlops.api.FieldType;
 import dev.mlops.api.Frame;
 import dev.mlops.api.LongColumn;
 import dev.mlops.api.TrainingException;
-import dev.mlops.train.internal.FrameConverter;
 import dev.mlops.data.metrics.MetricMath;
+import dev.mlops.data.split.Shuffle;
+import dev.mlops.train.internal.FrameConverter;
 import dev.mlops.train.internal.LabelBalance;
 import dev.mlops.train.internal.Significance;
 import java.util.ArrayList;
@@ -362,17 +363,7 @@ public final class Evaluator {
         if (model.preprocessing().isPresent()) {
             trainer = trainer.preprocessing(model.preprocessing().get());
         }
-        int[] perm = new int[ptrain.rowCount()];
-        for (int i = 0; i < perm.length; i++) {
-            perm[i] = i;
-        }
-        Random rnd = new Random(settings.seed());
-        for (int i = perm.length - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
-        }
+        int[] perm = Shuffle.permutation(ptrain.rowCount(), settings.seed());
         List<Evaluation.CurvePoint> out = new ArrayList<>();
         for (int p = 0; p < settings.learningCurve().size(); p++) {
             int rows = Math.max(2, (int) Math.round(settings.learningCurve().get(p) * perm.length));

@@ -43,7 +43,6 @@ public record RegressionMetrics(int rows, double rmse, double mae, double r2, do
         double se = 0;
         double ae = 0;
         double ape = 0;
-        double mean = 0;
         double[] res = new double[n];
         for (int i = 0; i < n; i++) {
             double r = truth[i] - predicted[i];
@@ -51,14 +50,8 @@ public record RegressionMetrics(int rows, double rmse, double mae, double r2, do
             se += r * r;
             ae += Math.abs(r);
             ape += Math.abs(r) / Math.max(Math.abs(truth[i]), MetricMath.EPS);
-            mean += truth[i];
         }
-        mean /= n;
-        double ssTot = 0;
-        for (double y : truth) {
-            ssTot += (y - mean) * (y - mean);
-        }
-        double r2 = ssTot == 0 ? (se == 0 ? 1.0 : 0.0) : 1 - se / ssTot;
+        double r2 = MetricMath.r2(truth, predicted);
         double resMean = Arrays.stream(res).sum() / n;
         double var = 0;
         for (double r : res) {

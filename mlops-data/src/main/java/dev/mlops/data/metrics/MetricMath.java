@@ -109,6 +109,27 @@ public final class MetricMath {
         return b;
     }
 
+    /**
+     * The coefficient of determination R² of predictions against the truth, as scikit-learn's {@code r2_score}
+     * computes it: {@code 1 - SS_res / SS_tot}; when the truth is constant, 1 for perfect predictions and 0 otherwise.
+     */
+    public static double r2(double[] truth, double[] predicted) {
+        int n = truth.length;
+        double mean = 0;
+        for (double y : truth) {
+            mean += y;
+        }
+        mean /= n;
+        double res = 0;
+        double tot = 0;
+        for (int i = 0; i < n; i++) {
+            double r = truth[i] - predicted[i];
+            res += r * r;
+            tot += (truth[i] - mean) * (truth[i] - mean);
+        }
+        return tot == 0 ? (res == 0 ? 1.0 : 0.0) : 1 - res / tot;
+    }
+
     /** The value at a percentile (0-100) of sorted values, with numpy's default linear interpolation. */
     public static double percentile(double[] sorted, double q) {
         if (sorted.length == 0) {

@@ -73,12 +73,7 @@ public interface Splitter {
             Map<String, List<Integer>> groups = groups(frame.column(group));
             List<List<Integer>> order = new ArrayList<>(groups.values());
             SplittableRandom rnd = new SplittableRandom(seed);
-            for (int i = order.size() - 1; i > 0; i--) {
-                int j = rnd.nextInt(i + 1);
-                List<Integer> t = order.get(i);
-                order.set(i, order.get(j));
-                order.set(j, t);
-            }
+            Shuffle.shuffle(order, rnd);
             double target = frame.rowCount() * testShare;
             BitSet test = new BitSet(frame.rowCount());
             int inTest = 0;
@@ -156,13 +151,7 @@ public interface Splitter {
     }
 
     private static int[] shuffled(int[] a, SplittableRandom rnd) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-        return a;
+        return Shuffle.shuffle(a, rnd);
     }
 
     private static TrainTestSplit of(Frame frame, BitSet test) {

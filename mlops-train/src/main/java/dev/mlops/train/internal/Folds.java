@@ -1,5 +1,6 @@
 package dev.mlops.train.internal;
 
+import dev.mlops.data.split.Shuffle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -37,7 +38,7 @@ public final class Folds {
         }
         int next = 0;
         for (List<Integer> rows : byClass) {
-            java.util.Collections.shuffle(rows, rnd);
+            Shuffle.shuffle(rows, rnd);
             for (int r : rows) {
                 folds.get(next).add(r);
                 next = (next + 1) % k;

@@ -3,6 +3,7 @@ package dev.mlops.train.scoping;
 import dev.mlops.api.Frame;
 import dev.mlops.api.tracking.ResourceMeter;
 import dev.mlops.api.tracking.ResourceUsage;
+import dev.mlops.data.split.Shuffle;
 import dev.mlops.train.Trainer;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 
 /**
  * A capacity plan: how training time and memory grow with rows, fitted as power laws ({@code value = a * rows^b})
@@ -270,18 +270,7 @@ public record CapacityPlan(List<Measurement> measurements, PowerLaw cpuTime, Pow
 
     /** 0 to n-1 in a seeded random order. */
     static int[] shuffled(int n, long seed) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        Random rnd = new Random(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
+        return Shuffle.permutation(n, seed);
     }
 
     private static String secs(double s) {
