@@ -53,6 +53,6 @@ final class CrossValidation {
 
     /** The metric of the pipeline fitted on fold {@code f}'s training rows, scored on its held-out rows. */
     double score(Trainer trainer, int f, String metric) {
-        return Evaluator.Scored.of(fit(trainer, f), heldOut[f]).metrics(null).get(metric);
+        return Scored.of(fit(trainer, f), heldOut[f]).metrics(null).get(metric);
     }
 }

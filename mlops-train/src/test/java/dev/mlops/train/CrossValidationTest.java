@@ -85,7 +85,7 @@ class CrossValidationTest {
             Trainer trial = pipeline.withSettings(t.settings());
             for (int f = 0; f < cv.folds(); f++) {
                 Trainer byHand = Trainer.of(t.settings()).preprocessing(CHAIN.fit(cv.training(f)));
-                double expected = Evaluator.Scored.of(byHand.train(cv.training(f), LABEL), cv.heldOut(f))
+                double expected = Scored.of(byHand.train(cv.training(f), LABEL), cv.heldOut(f))
                         .metrics(null).get("roc_auc");
                 assertEquals(expected, t.foldScores()[f], 1e-12, "trial " + t.index() + " fold " + f);
                 assertEquals(expected, cv.score(trial, f, "roc_auc"), 1e-12);
