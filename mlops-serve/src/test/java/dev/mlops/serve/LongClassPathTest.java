@@ -21,7 +21,12 @@ class LongClassPathTest {
 
     @Test
     void childJvmWithAClassPathOver8KB_servesAPrediction() throws Exception {
+        // the module under test sits on jdk.module.path when its tests run on the module path
+        String modules = System.getProperty("jdk.module.path", "");
         StringBuilder cp = new StringBuilder(System.getProperty("java.class.path"));
+        if (!modules.isEmpty()) {
+            cp.append(File.pathSeparator).append(modules);
+        }
         for (int i = 0; cp.length() < 9000; i++) {
             cp.append(File.pathSeparator).append(dir.resolve("no-such-directory-" + i).toAbsolutePath());
         }

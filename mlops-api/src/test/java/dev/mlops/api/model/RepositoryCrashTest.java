@@ -33,7 +33,7 @@ class RepositoryCrashTest {
         int killedMidWrite = 0;
         for (int kill = 0; kill < KILLS; kill++) {
             Process child = new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
-                    System.getProperty("java.class.path"), RegisterLoop.class.getName(), root.toString(), "m",
+                    dev.mlops.api.ChildJvm.classPath(), RegisterLoop.class.getName(), root.toString(), "m",
                     Integer.toString(kill * 1000))
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             CountDownLatch ready = new CountDownLatch(1);

@@ -56,7 +56,7 @@ class DirectoryRunTrackerTest extends RunTrackerContract {
     @Test
     void twoProcesses_writingTheSameFolder_loseNothing() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process other = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        Process other = new ProcessBuilder(java, "-cp", dev.mlops.api.ChildJvm.classPath(),
                 TrackerWriterMain.class.getName(), dir.toString(), experiment, "other", "20")
                 .redirectErrorStream(true).start();
         TrackerWriterMain.write(tracker, experiment, "self", 20);
