@@ -91,6 +91,24 @@ class ArchitectureTest {
             .should(GeneralCodingRules.USE_JAVA_UTIL_LOGGING)
             .because("the SDK logs through SLF4J");
 
+    /** Run tracking lives beside its contract, so a service tracks runs without the training stack (decision 210). */
+    @ArchTest
+    static final ArchRule runTrackersLiveInTheApi = noClasses().that()
+            .implement(dev.mlops.api.tracking.RunTracker.class).should().resideOutsideOfPackage("dev.mlops.api.tracking")
+            .because("the tracking stores need only the JDK and Jackson, and live in mlops-api (decision 210)");
+
+    /** One name for one idea: the fitted preprocessing step is the only {@code Transform} (issue 10). */
+    @ArchTest
+    static final ArchRule oneTransform = noClasses().that().haveSimpleName("Transform").should()
+            .resideOutsideOfPackage(FEATURES)
+            .because("cleaning steps are CleaningStep; Transform is the feature preprocessing step");
+
+    /** One shuffle: seeded orders come from Shuffle, so a seed means the same order everywhere (decision 213). */
+    @ArchTest
+    static final ArchRule oneShuffle = noClasses().that().doNotHaveFullyQualifiedName("dev.mlops.data.split.Shuffle")
+            .should().callMethod(java.util.Collections.class, "shuffle", java.util.List.class, java.util.Random.class)
+            .because("the SDK's seeded shuffle is dev.mlops.data.split.Shuffle");
+
     @ArchTest
     static final ArchRule noImplSuffix = noClasses().should().haveSimpleNameEndingWith("Impl")
             .because("implementations are named for their behaviour (STYLE.md, 11)");
