@@ -9,13 +9,20 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Dynamic batching: requests from many threads wait in a bounded queue; one drain task at a time (on the given
- * executor) gathers them until the batch holds {@code maxBatchSize} rows or the first request has waited
- * {@code maxQueueDelay}, runs them as one batch, and hands each caller its rows.
+ * Dynamic batching, adaptive: a request that finds the batcher idle (nothing queued, no batch running) runs at once
+ * on its caller's thread, so a lone caller pays no hand-off; requests that arrive while a batch runs wait in a
+ * bounded queue, and one drain task at a time (on the given executor) takes them as the next batch. The batch grows
+ * while requests wait: the drain takes what is queued and, when the previous batch was larger (the load is there),
+ * waits for more up to that size, {@code maxBatchSize} rows, or until the first request has waited
+ * {@code maxQueueDelay}, whichever comes first. Each caller gets its rows of the batch's outputs.
+ *
+ * <p>With an executor of the host's (tests pass one they drive), every request goes through the queue and that
+ * executor, as the host asked: no caller-runs shortcut.
  */
 final class Batcher {
     private static final Logger LOG = LoggerFactory.getLogger(Batcher.class);
@@ -35,9 +42,9 @@ final class Batcher {
         final long deadline;
         final CompletableFuture<Outcome> future = new CompletableFuture<>();
 
-        Request(InputBatch input, long deadline) {
+        Request(InputBatch input, long deadline, long enqueuedNanos) {
             this.input = input;
-            this.enqueuedNanos = System.nanoTime();
+            this.enqueuedNanos = enqueuedNanos;
             this.deadline = deadline;
         }
     }
@@ -53,25 +60,54 @@ final class Batcher {
     private final long maxDelayNanos;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final LongAdder batches;
+    private final boolean runIdleOnCaller;
+    private final LongSupplier nanoTime;
     private volatile boolean closed;
     /** A request taken from the queue that did not fit the last batch; only the drain task touches it. */
     private Request carry;
+    /** Rows of the last batch the drain ran: the demand it expects again. Only the drain task touches it. */
+    private int lastBatchRows = 1;
 
     Batcher(int capacity, int maxBatchSize, long maxDelayNanos, Executor executor, Runner runner, LongAdder batches) {
+        this(capacity, maxBatchSize, maxDelayNanos, executor, runner, batches, false, System::nanoTime);
+    }
+
+    /**
+     * @param runIdleOnCaller whether a request that finds the batcher idle runs on its caller's thread
+     * @param nanoTime        the clock of queue delays ({@code System::nanoTime}; tests inject one)
+     */
+    Batcher(int capacity, int maxBatchSize, long maxDelayNanos, Executor executor, Runner runner, LongAdder batches,
+            boolean runIdleOnCaller, LongSupplier nanoTime) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.executor = executor;
         this.runner = runner;
         this.maxBatchSize = maxBatchSize;
         this.maxDelayNanos = maxDelayNanos;
         this.batches = batches;
+        this.runIdleOnCaller = runIdleOnCaller;
+        this.nanoTime = nanoTime;
     }
 
-    /** Queues a request, or fails it at once with {@code QUEUE_FULL} or {@code CLOSED}. */
+    /**
+     * Runs a request at once on this thread when the batcher is idle (and so configured), else queues it; fails it at
+     * once with {@code QUEUE_FULL} or {@code CLOSED}. The returned request's future is done when it ran here.
+     */
     Request submit(InputBatch input, long deadline) {
         if (closed) {
             throw new PredictionException(Reason.CLOSED, null, "the server is closed");
         }
-        Request r = new Request(input, deadline);
+        Request r = new Request(input, deadline, nanoTime.getAsLong());
+        if (runIdleOnCaller && queue.isEmpty() && scheduled.compareAndSet(false, true)) {
+            try {
+                run(List.of(r));
+            } finally {
+                scheduled.set(false);
+                if (!closed && !queue.isEmpty()) {
+                    schedule(); // requests that arrived meanwhile found the batcher busy and queued
+                }
+            }
+            return r;
+        }
         if (!queue.offer(r)) {
             throw new PredictionException(Reason.QUEUE_FULL, null, "the batching queue is full ("
                     + queue.size() + " requests waiting); the server is overloaded: retry later, raise "
@@ -96,12 +132,20 @@ final class Batcher {
         }
     }
 
-    /** Runs batches until the queue is empty. Never runs twice at once. */
+    /**
+     * Runs batches until the queue is empty. Never runs twice at once. After a batch of more than one row it waits
+     * (up to {@code maxQueueDelay}) for the callers it just answered to come back, rather than leave them to find
+     * the batcher idle one by one.
+     */
     void drain() {
         try {
             while (!closed) {
                 Request first = carry != null ? carry : queue.poll();
                 carry = null;
+                if (first == null && lastBatchRows > 1 && maxDelayNanos > 0) {
+                    lastBatchRows = 1; // wait once; an idle spell ends the expectation
+                    first = poll(maxDelayNanos);
+                }
                 if (first == null) {
                     break;
                 }
@@ -111,20 +155,17 @@ final class Batcher {
                 List<Request> batch = new ArrayList<>();
                 batch.add(first);
                 int rows = first.input.rows();
+                // Grow while requests wait; wait for more only up to the demand the last batch showed.
+                int target = Math.min(maxBatchSize, Math.max(lastBatchRows, 1));
                 long waitUntil = first.enqueuedNanos + maxDelayNanos;
                 while (rows < maxBatchSize) {
                     Request next = queue.poll();
                     if (next == null) {
-                        long wait = waitUntil - System.nanoTime();
-                        if (wait <= 0) {
+                        long wait = waitUntil - nanoTime.getAsLong();
+                        if (rows >= target || wait <= 0) {
                             break;
                         }
-                        try {
-                            next = queue.poll(wait, TimeUnit.NANOSECONDS);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            break;
-                        }
+                        next = poll(wait);
                         if (next == null) {
                             break;
                         }
@@ -139,6 +180,7 @@ final class Batcher {
                     batch.add(next);
                     rows += next.input.rows();
                 }
+                lastBatchRows = rows;
                 run(batch);
             }
         } finally {
@@ -146,6 +188,15 @@ final class Batcher {
             if (!closed && (carry != null || !queue.isEmpty())) {
                 schedule();
             }
+        }
+    }
+
+    private Request poll(long nanos) {
+        try {
+            return queue.poll(nanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 
@@ -160,7 +211,7 @@ final class Batcher {
             }
             inputs.add(r.input);
         }
-        long started = System.nanoTime();
+        long started = nanoTime.getAsLong();
         try {
             RunResult result = runner.apply(InputBatch.concat(inputs), deadline == Long.MAX_VALUE ? 0 : deadline);
             batches.increment();

@@ -30,9 +30,23 @@ public final class ServeMeasurements {
 
     public static void main(String[] args) throws Exception {
         long predictions = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
-        concurrent();
-        residentMemory(predictions);
-        loadToFirstPrediction();
+        String only = args.length > 1 ? args[1] : "all";
+        if (only.equals("all") || only.equals("overhead")) {
+            ServeOverhead.run(ServeMeasurements::row);
+        }
+        if (only.equals("all") || only.equals("batching")) {
+            BatchingCpuTime.run(ServeMeasurements::row);
+        }
+        if (only.equals("all")) {
+            concurrent();
+            residentMemory(predictions);
+            loadToFirstPrediction();
+        }
+    }
+
+    /** Prints one summary row; {@code floor} NaN for none. */
+    interface Row {
+        void print(String name, String metric, String unit, double value, String floorName, double floor);
     }
 
     private static void row(String name, String metric, String unit, double value, String floorName,
