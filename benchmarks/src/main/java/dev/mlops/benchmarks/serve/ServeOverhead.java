@@ -55,7 +55,7 @@ final class ServeOverhead {
         }
         float[][] oneRows = ServeFixtures.values(256, 1);
         List<Map<String, Object>> records = ServeFixtures.records(oneRows);
-        for (boolean doubles : new boolean[] {false, true, false}) {
+        for (boolean doubles : new boolean[] {false, true}) {
             String tag = doubles ? "[inputs=DOUBLE]" : "[inputs=FLOAT]";
             try (ModelServer server = ModelServer.newBuilder().artifact(doubles ? ServeFixtures.doubleArtifact()
                             : ServeFixtures.artifact()).config(ServerConfig.newBuilder().threads(1, 1).build()).build();
@@ -97,7 +97,7 @@ final class ServeOverhead {
 
     /** The least CPU seconds of each of two works run in turn (so both see the same machine), after a warm-up. */
     static double[] bestOfEach(Work a, Work b) throws Exception {
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 20; i++) { // until the JIT has compiled both paths
             a.run();
             b.run();
         }
