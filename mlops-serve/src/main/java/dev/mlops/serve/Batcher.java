@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
@@ -67,6 +67,9 @@ final class Batcher {
     private Request carry;
     /** Rows of the last batch the drain ran: the demand it expects again. Only the drain task touches it. */
     private int lastBatchRows = 1;
+    /** The drain while it waits for requests, and how many it waits for. */
+    private volatile Thread waiter;
+    private volatile int wanted;
 
     Batcher(int capacity, int maxBatchSize, long maxDelayNanos, Executor executor, Runner runner, LongAdder batches) {
         this(capacity, maxBatchSize, maxDelayNanos, executor, runner, batches, false, System::nanoTime);
@@ -113,6 +116,10 @@ final class Batcher {
                     + queue.size() + " requests waiting); the server is overloaded: retry later, raise "
                     + "ServerConfig.queueCapacity, or add servers");
         }
+        Thread w = waiter;
+        if (w != null && queue.size() >= wanted) {
+            LockSupport.unpark(w);
+        }
         schedule();
         return r;
     }
@@ -143,8 +150,10 @@ final class Batcher {
                 Request first = carry != null ? carry : queue.poll();
                 carry = null;
                 if (first == null && lastBatchRows > 1 && maxDelayNanos > 0) {
+                    int expected = Math.min(lastBatchRows, maxBatchSize);
                     lastBatchRows = 1; // wait once; an idle spell ends the expectation
-                    first = poll(maxDelayNanos);
+                    awaitQueued(expected, nanoTime.getAsLong() + maxDelayNanos);
+                    first = queue.poll();
                 }
                 if (first == null) {
                     break;
@@ -161,11 +170,12 @@ final class Batcher {
                 while (rows < maxBatchSize) {
                     Request next = queue.poll();
                     if (next == null) {
-                        long wait = waitUntil - nanoTime.getAsLong();
-                        if (rows >= target || wait <= 0) {
+                        if (rows >= target || waitUntil - nanoTime.getAsLong() <= 0) {
                             break;
                         }
-                        next = poll(wait);
+                        // Sleep until enough requests are queued for the target (one wake-up, not one per arrival).
+                        awaitQueued(target - rows, waitUntil);
+                        next = queue.poll();
                         if (next == null) {
                             break;
                         }
@@ -191,12 +201,23 @@ final class Batcher {
         }
     }
 
-    private Request poll(long nanos) {
+    /**
+     * Parks the drain until {@code requests} are queued, {@code until} ({@link #nanoTime} units) has passed, the
+     * batcher closes or the thread is interrupted. A submit unparks it only once the queue holds enough.
+     */
+    private void awaitQueued(int requests, long until) {
+        wanted = requests;
+        waiter = Thread.currentThread();
         try {
-            return queue.poll(nanos, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
+            while (!closed && queue.size() < requests && !Thread.currentThread().isInterrupted()) {
+                long left = until - nanoTime.getAsLong();
+                if (left <= 0) {
+                    break;
+                }
+                LockSupport.parkNanos(this, left);
+            }
+        } finally {
+            waiter = null;
         }
     }
 
@@ -230,6 +251,10 @@ final class Batcher {
     /** Fails every waiting request with {@code CLOSED}; batches already running finish. */
     void close() {
         closed = true;
+        Thread w = waiter;
+        if (w != null) {
+            LockSupport.unpark(w);
+        }
         List<Request> left = new ArrayList<>();
         queue.drainTo(left);
         Request c = carry;

@@ -30,14 +30,15 @@ public final class ServeMeasurements {
 
     public static void main(String[] args) throws Exception {
         long predictions = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
-        String only = args.length > 1 ? args[1] : "all";
-        if (only.equals("all") || only.equals("overhead")) {
+        // A second argument picks parts: "overhead", "batching" or both ("overhead,batching"); none runs all.
+        List<String> only = List.of((args.length > 1 ? args[1] : "all").split(","));
+        if (only.contains("all") || only.contains("overhead")) {
             ServeOverhead.run(ServeMeasurements::row);
         }
-        if (only.equals("all") || only.equals("batching")) {
+        if (only.contains("all") || only.contains("batching")) {
             BatchingCpuTime.run(ServeMeasurements::row);
         }
-        if (only.equals("all")) {
+        if (only.contains("all")) {
             concurrent();
             residentMemory(predictions);
             loadToFirstPrediction();
