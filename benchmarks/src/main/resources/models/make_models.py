@@ -38,3 +38,25 @@ model.ir_version = 8
 onnx.checker.check_model(model, full_check=True)
 onnx.save(model, os.path.join(HERE, "mlp20.onnx"))
 print("wrote mlp20.onnx")
+
+# The same network with DOUBLE inputs (as exported graphs declare numeric inputs since issue 13.1): each input is
+# cast to float in front of the unchanged nodes, so the two models differ only in what the server feeds them.
+casts = [helper.make_node("Cast", [n], [n + "_f"], to=TensorProto.FLOAT) for n in inputs]
+double_nodes = []
+for node in nodes:
+    copy = onnx.NodeProto()
+    copy.CopyFrom(node)
+    for k, name in enumerate(copy.input):
+        if name in inputs:
+            copy.input[k] = name + "_f"
+    double_nodes.append(copy)
+graph = helper.make_graph(
+    casts + double_nodes, "mlp20",
+    [helper.make_tensor_value_info(n, TensorProto.DOUBLE, ["N", 1]) for n in inputs],
+    [helper.make_tensor_value_info("label", TensorProto.INT64, ["N"]),
+     helper.make_tensor_value_info("probabilities", TensorProto.FLOAT, ["N", 2])], init)
+model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)], producer_name="mlops-benchmarks")
+model.ir_version = 8
+onnx.checker.check_model(model, full_check=True)
+onnx.save(model, os.path.join(HERE, "mlp20-double.onnx"))
+print("wrote mlp20-double.onnx")

@@ -82,7 +82,25 @@ def slow(layers=40, width=512):
     save(helper.make_model(graph, opset_imports=OPSETS, producer_name="mlops-serve-tests"), "slow.onnx")
 
 
+def doubles():
+    """y = x1 + x2 * 2 and d = x1 (Identity), all in double: shows that DOUBLE inputs reach the graph unrounded."""
+    two = numpy_helper.from_array(np.array([2.0], dtype=np.float64), "Two")
+    nodes = [
+        helper.make_node("Mul", ["x2", "Two"], ["X2"]),
+        helper.make_node("Add", ["x1", "X2"], ["y"]),
+        helper.make_node("Identity", ["x1"], ["d"]),
+    ]
+    graph = helper.make_graph(
+        nodes, "doubles",
+        [helper.make_tensor_value_info("x1", TensorProto.DOUBLE, ["N", 1]),
+         helper.make_tensor_value_info("x2", TensorProto.DOUBLE, ["N", 1])],
+        [helper.make_tensor_value_info("y", TensorProto.DOUBLE, ["N", 1]),
+         helper.make_tensor_value_info("d", TensorProto.DOUBLE, ["N", 1])], [two])
+    save(helper.make_model(graph, opset_imports=OPSETS, producer_name="mlops-serve-tests"), "doubles.onnx")
+
+
 if __name__ == "__main__":
+    doubles()
     logreg()
     categorical()
     slow()

@@ -25,11 +25,22 @@ public final class DoubleColumn extends Column {
 
     /** A column of these values (copied) under a numeric field; {@code NaN} marks a missing value. */
     public static DoubleColumn of(Field field, double[] values) {
-        Builder b = builder(field, values.length);
-        for (double v : values) {
-            b.add(v);
+        if (field.type() != FieldType.NUMERIC) {
+            return builder(field, values.length).build(); // throws the builder's message
         }
-        return b.build();
+        // As the builder would, without its per-value bookkeeping: one copy, then missing bits where NaN.
+        double[] out = values.clone();
+        BitSet missing = null;
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] != out[i]) {
+                if (missing == null) {
+                    missing = new BitSet();
+                }
+                missing.set(i);
+                out[i] = Double.NaN;
+            }
+        }
+        return new DoubleColumn(field, out, missing);
     }
 
     /** A builder for a nullable numeric feature column. */

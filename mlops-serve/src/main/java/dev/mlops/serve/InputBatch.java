@@ -17,6 +17,8 @@ import dev.mlops.api.model.TensorSpec;
 import dev.mlops.serve.PredictionException.Reason;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -26,17 +28,49 @@ import java.util.Map;
 /**
  * Validated model inputs for some rows, one primitive array per signature input ({@code float[]}, {@code double[]},
  * {@code long[]}, {@code int[]}, {@code String[]} or {@code boolean[]}, of {@code rows * width} values).
- * Immutable after construction; safe to hand to another thread.
+ *
+ * <p>A numeric input taken from a frame's {@link DoubleColumn} is not copied into an array: the batch keeps the
+ * (immutable) column, already validated, and {@link #createTensors} writes its values straight into the direct
+ * buffer ONNX Runtime reads. The array is built only when something needs it (a batch concatenation, a listener's
+ * frame, a cache key). Immutable in content; safe to hand to another thread.
  */
 final class InputBatch {
     private final ModelSignature signature;
     private final int rows;
+    /** One array per input; null where {@link #columns} holds the input instead (until materialized). */
     private final Object[] data;
+    /** Frame columns fed without a copy, per input; null when every input is an array. */
+    private final DoubleColumn[] columns;
 
     private InputBatch(ModelSignature signature, int rows, Object[] data) {
+        this(signature, rows, data, null);
+    }
+
+    private InputBatch(ModelSignature signature, int rows, Object[] data, DoubleColumn[] columns) {
         this.signature = signature;
         this.rows = rows;
         this.data = data;
+        this.columns = columns;
+    }
+
+    /** The array of input {@code i}, built from its frame column on first use. */
+    private Object data(int i) {
+        if (columns == null || columns[i] == null) {
+            return data[i];
+        }
+        synchronized (data) {
+            if (data[i] == null) {
+                TensorSpec spec = signature.inputs().get(i);
+                Object array = allocate(spec.type(), rows);
+                if (array instanceof float[] f) {
+                    toFloats(columns[i], f, rows);
+                } else {
+                    columns[i].copyTo(0, (double[]) array, 0, rows);
+                }
+                data[i] = array;
+            }
+            return data[i];
+        }
     }
 
     int rows() {
@@ -237,6 +271,7 @@ final class InputBatch {
         int rows = frame.rowCount();
         List<TensorSpec> inputs = signature.inputs();
         Object[] data = new Object[inputs.size()];
+        DoubleColumn[] columns = null;
         for (int i = 0; i < inputs.size(); i++) {
             TensorSpec spec = inputs.get(i);
             if (!frame.hasColumn(spec.name())) {
@@ -249,9 +284,66 @@ final class InputBatch {
                         + "' has shape " + spec.shape() + " but a frame column gives one value per row; predict "
                         + "records with arrays instead");
             }
-            data[i] = fromColumn(spec, frame.column(spec.name()), rows);
+            Column column = frame.column(spec.name());
+            if (column instanceof DoubleColumn d && spec.type().isFloatingPoint()) {
+                check(spec, d, rows);
+                if (columns == null) {
+                    columns = new DoubleColumn[inputs.size()];
+                }
+                columns[i] = d;
+            } else {
+                data[i] = fromColumn(spec, column, rows);
+            }
         }
-        return new InputBatch(signature, rows, data);
+        return new InputBatch(signature, rows, data, columns);
+    }
+
+    /** The largest double that a cast to float keeps finite (the next one up rounds to infinity). */
+    private static final double FLOAT_LIMIT = Math.nextDown((double) Float.MAX_VALUE + Math.ulp(Float.MAX_VALUE) / 2);
+
+    /**
+     * The checks {@link #fromColumn} makes on a numeric column, on the column itself: NaN where the input takes no
+     * missing values, and infinities (including a double that overflows a FLOAT input) where it takes none.
+     */
+    private static void check(TensorSpec spec, DoubleColumn d, int rows) {
+        boolean nanOk = spec.nullable();
+        boolean infOk = spec.acceptsInfinity();
+        if (nanOk && infOk) {
+            return;
+        }
+        boolean toFloat = spec.type() == ElementType.FLOAT;
+        // One branch-free pass for the common case (every value fine); the detailed scan below only on a hit.
+        double limit = toFloat ? FLOAT_LIMIT : Double.MAX_VALUE;
+        boolean bad = false;
+        for (int r = 0; r < rows; r++) {
+            bad |= !(Math.abs(d.getDouble(r)) <= limit); // NaN, infinite, or beyond the float range
+        }
+        if (!bad) {
+            return;
+        }
+        int nan = -1;
+        int infinite = -1;
+        for (int r = 0; r < rows; r++) {
+            double v = d.getDouble(r);
+            double fed = toFloat ? (float) v : v;
+            if (fed - fed != 0) { // NaN or infinite, rare: sort out which below
+                if (v != v) {
+                    if (!nanOk && nan < 0) {
+                        nan = r;
+                    }
+                } else if (!infOk && infinite < 0) {
+                    infinite = r;
+                }
+            }
+        }
+        if (nan >= 0) {
+            throw new PredictionException(Reason.NAN_NOT_ALLOWED, spec.name(), "column '" + spec.name()
+                    + "' is missing (NaN) at row " + nan + " but the signature does not allow missing "
+                    + "values there; impute it first");
+        }
+        if (infinite >= 0) {
+            throw infinite(spec, d.getDouble(infinite), " at row " + infinite);
+        }
     }
 
     private static Object fromColumn(TensorSpec spec, Column column, int rows) {
@@ -409,7 +501,7 @@ final class InputBatch {
             Object target = allocate(spec.type(), rows * w);
             int at = 0;
             for (InputBatch p : parts) {
-                System.arraycopy(p.data[i], 0, target, at, p.rows * w);
+                System.arraycopy(p.data(i), 0, target, at, p.rows * w);
                 at += p.rows * w;
             }
             data[i] = target;
@@ -427,6 +519,11 @@ final class InputBatch {
         for (int i = 0; i < inputs.size(); i++) {
             TensorSpec spec = inputs.get(i);
             long[] shape = spec.shapeFor(rows);
+            DoubleColumn column = columns == null ? null : columns[i];
+            if (column != null) {
+                tensors.put(spec.name(), columnTensor(env, scratch, i, spec, column, shape));
+                continue;
+            }
             Object array = data[i];
             OnnxTensor t;
             switch (spec.type()) {
@@ -471,6 +568,36 @@ final class InputBatch {
     }
 
     /**
+     * A FLOAT or DOUBLE tensor written straight from a frame column into a reused direct buffer, through a small
+     * per-thread chunk that stays in L1 (bulk copies and a conversion loop the JIT vectorizes, instead of one
+     * bounds-checked buffer write per value).
+     */
+    private OnnxTensor columnTensor(OrtEnvironment env, Scratch scratch, int slot, TensorSpec spec, DoubleColumn column,
+                                    long[] shape) throws OrtException {
+        double[] chunk = scratch.doubles;
+        if (spec.type() == ElementType.FLOAT) {
+            FloatBuffer f = scratch.buffer(slot, rows * Float.BYTES).asFloatBuffer();
+            float[] floats = scratch.floats;
+            for (int from = 0; from < rows; from += Scratch.CHUNK) {
+                int len = Math.min(Scratch.CHUNK, rows - from);
+                column.copyTo(from, chunk, 0, len);
+                for (int k = 0; k < len; k++) {
+                    floats[k] = (float) chunk[k];
+                }
+                f.put(floats, 0, len);
+            }
+            return OnnxTensor.createTensor(env, f.rewind(), shape);
+        }
+        DoubleBuffer d = scratch.buffer(slot, rows * Double.BYTES).asDoubleBuffer();
+        for (int from = 0; from < rows; from += Scratch.CHUNK) {
+            int len = Math.min(Scratch.CHUNK, rows - from);
+            column.copyTo(from, chunk, 0, len);
+            d.put(chunk, 0, len);
+        }
+        return OnnxTensor.createTensor(env, d.rewind(), shape);
+    }
+
+    /**
      * The inputs as a frame (for prediction listeners): one column per input value. A missing string (fed to the
      * graph as "") is a missing cell again, so a window profile counts it as missing, as the reference profile did.
      */
@@ -480,7 +607,8 @@ final class InputBatch {
         for (int i = 0; i < inputs.size(); i++) {
             TensorSpec spec = inputs.get(i);
             int w = width(spec);
-            Object values = spec.nullable() && data[i] instanceof String[] s ? emptyAsMissing(s) : data[i];
+            Object array = data(i);
+            Object values = spec.nullable() && array instanceof String[] s ? emptyAsMissing(s) : array;
             for (int k = 0; k < w; k++) {
                 String name = w == 1 ? spec.name() : spec.name() + "." + k;
                 columns.add(OutputBatch.column(name, values, rows, w, k, null));
@@ -505,7 +633,7 @@ final class InputBatch {
         List<TensorSpec> inputs = signature.inputs();
         for (int i = 0; i < inputs.size(); i++) {
             int w = width(inputs.get(i));
-            Object a = data[i];
+            Object a = data(i);
             key.put(inputs.get(i).name(), w == 1 ? java.lang.reflect.Array.get(a, row)
                     : Arrays.asList(OutputBatch.boxRange(a, row * w, w)));
         }
@@ -514,6 +642,9 @@ final class InputBatch {
 
     /** Per-thread direct buffers, reused across calls so building a tensor allocates nothing. */
     static final class Scratch {
+        static final int CHUNK = 512;
+        final double[] doubles = new double[CHUNK];
+        final float[] floats = new float[CHUNK];
         private ByteBuffer[] buffers = new ByteBuffer[4];
 
         ByteBuffer buffer(int slot, int bytes) {

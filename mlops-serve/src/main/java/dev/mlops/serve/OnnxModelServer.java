@@ -108,8 +108,11 @@ final class OnnxModelServer implements ModelServer {
             } else {
                 ownedExecutor = null;
             }
+            // Our own executor: an idle batcher runs a request on its caller's thread (no hand-off for a lone
+            // caller). A host's executor gets every batch, as it asked.
             this.batcher = new Batcher(config.queueCapacity(), config.maxBatchSize(),
-                    config.maxQueueDelayMicros() * 1000, exec, this::runOnCurrent, batches);
+                    config.maxQueueDelayMicros() * 1000, exec, this::runOnCurrent, batches, executor == null,
+                    System::nanoTime);
         } else {
             this.batcher = null;
             this.ownedExecutor = null;

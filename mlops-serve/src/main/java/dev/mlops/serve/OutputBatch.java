@@ -180,6 +180,20 @@ final class OutputBatch {
             String name = outputs.get(i).name();
             int w = widths[i];
             Object slice = sliceRows(data[i], from, to, w);
+            if (w > 1 && slice instanceof float[] f) {
+                // All columns of a float matrix (class probabilities) in one pass over it.
+                double[][] cols = new double[w][to - from];
+                for (int r = 0, at = 0; r < to - from; r++) {
+                    for (int k = 0; k < w; k++) {
+                        cols[k][r] = f[at++];
+                    }
+                }
+                for (int k = 0; k < w; k++) {
+                    String col = name + "." + (labels.size() == w ? labels.get(k) : Integer.toString(k));
+                    columns.add(DoubleColumn.of(Field.numeric(col), cols[k]));
+                }
+                continue;
+            }
             for (int k = 0; k < w; k++) {
                 String col = w == 1 ? name : name + "." + (labels.size() == w ? labels.get(k) : Integer.toString(k));
                 columns.add(column(col, slice, to - from, w, k, name.equals("label") ? labels : null));
@@ -212,6 +226,18 @@ final class OutputBatch {
                 d[r] = a[r * w + k];
             }
             return DoubleColumn.of(name, d);
+        }
+        if (labels != null && !labels.isEmpty() && w == 1 && array instanceof long[] a) {
+            int[] codes = new int[rows]; // class indices straight to codes when all are known labels
+            boolean allKnown = true;
+            for (int r = 0; r < rows; r++) {
+                long v = a[r];
+                allKnown &= v >= 0 && v < labels.size();
+                codes[r] = (int) v;
+            }
+            if (allKnown) {
+                return CategoricalColumn.fromCodes(Field.categorical(name), codes, labels);
+            }
         }
         if (array instanceof long[] || array instanceof int[]) {
             long[] l = new long[rows];

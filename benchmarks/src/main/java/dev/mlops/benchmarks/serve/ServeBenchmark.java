@@ -11,6 +11,7 @@ import dev.mlops.serve.Prediction;
 import dev.mlops.serve.ServerConfig;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.time.Duration;
 import java.util.HashMap;
@@ -48,6 +49,9 @@ public class ServeBenchmark {
     private List<Map<String, Object>> records;
     private Frame frame1024;
     private FloatBuffer[] direct1024;
+    private ModelServer doubles;
+    private OrtSession rawDoubles;
+    private DoubleBuffer[] directDoubles1024;
 
     /** A caller's position in the rotation of rows. */
     @State(Scope.Thread)
@@ -75,6 +79,13 @@ public class ServeBenchmark {
             options.setInterOpNumThreads(1);
             raw = env.createSession(ServeFixtures.modelBytes(), options);
         }
+        doubles = ModelServer.newBuilder().artifact(ServeFixtures.doubleArtifact())
+                .config(ServerConfig.newBuilder().threads(1, 1).build()).build();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            rawDoubles = env.createSession(ServeFixtures.doubleModelBytes(), options);
+        }
         oneRows = ServeFixtures.values(ROTATION, 1);
         records = ServeFixtures.records(oneRows);
         float[][] batch = ServeFixtures.values(1024, 2);
@@ -88,6 +99,16 @@ public class ServeBenchmark {
             b.rewind();
             direct1024[j] = b;
         }
+        directDoubles1024 = new DoubleBuffer[ServeFixtures.INPUTS];
+        for (int j = 0; j < ServeFixtures.INPUTS; j++) {
+            DoubleBuffer b = ByteBuffer.allocateDirect(1024 * Double.BYTES).order(ByteOrder.nativeOrder())
+                    .asDoubleBuffer();
+            for (float[] row : batch) {
+                b.put(row[j]);
+            }
+            b.rewind();
+            directDoubles1024[j] = b;
+        }
     }
 
     @TearDown
@@ -96,6 +117,8 @@ public class ServeBenchmark {
         batched.close();
         unbatched.close();
         raw.close();
+        doubles.close();
+        rawDoubles.close();
     }
 
     @Benchmark
@@ -151,6 +174,48 @@ public class ServeBenchmark {
                 t.close();
             }
         }
+    }
+
+    /** The same 1024 rows into the network with DOUBLE inputs (issue 13.1 exports numeric inputs as double). */
+    @Benchmark
+    @Floor("rawBatch1024Doubles")
+    public Frame predictFrame1024Doubles() {
+        return doubles.predict(frame1024);
+    }
+
+    /** The floor: tensors over ready direct double buffers, run, copy both outputs out, close. */
+    @Benchmark
+    public float rawBatch1024Doubles() throws OrtException {
+        Map<String, OnnxTensor> in = new HashMap<>(32);
+        try {
+            for (int j = 0; j < ServeFixtures.INPUTS; j++) {
+                in.put(ServeFixtures.NAMES[j], OnnxTensor.createTensor(env, directDoubles1024[j], BATCH));
+            }
+            try (OrtSession.Result r = rawDoubles.run(in)) {
+                long[] labels = new long[1024];
+                ((OnnxTensor) r.get(0)).getLongBuffer().get(labels);
+                float[] p = new float[2048];
+                ((OnnxTensor) r.get(1)).getFloatBuffer().get(p);
+                return p[1] + labels[0];
+            }
+        } finally {
+            for (OnnxTensor t : in.values()) {
+                t.close();
+            }
+        }
+    }
+
+    /** A lone caller of the batching server: it must not pay for batching (issue 13.3: within 1.10x). */
+    @Benchmark
+    @Floor("loneCallerUnbatched")
+    public Prediction loneCallerBatched(Cursor c) {
+        return batched.predict(records.get(c.advance()));
+    }
+
+    /** The floor of the lone caller: the same server with batching off. */
+    @Benchmark
+    public Prediction loneCallerUnbatched(Cursor c) {
+        return unbatched.predict(records.get(c.advance()));
     }
 
     @Benchmark

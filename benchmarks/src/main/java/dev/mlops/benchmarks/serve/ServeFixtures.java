@@ -32,7 +32,16 @@ final class ServeFixtures {
     }
 
     static byte[] modelBytes() {
-        try (InputStream in = ServeFixtures.class.getResourceAsStream("/models/mlp20.onnx")) {
+        return bytes("/models/mlp20.onnx");
+    }
+
+    /** The same network with DOUBLE inputs, each cast to float inside the graph (mlp20-double.onnx). */
+    static byte[] doubleModelBytes() {
+        return bytes("/models/mlp20-double.onnx");
+    }
+
+    private static byte[] bytes(String resource) {
+        try (InputStream in = ServeFixtures.class.getResourceAsStream(resource)) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -40,15 +49,24 @@ final class ServeFixtures {
     }
 
     static ModelArtifact artifact() {
+        return artifact(ElementType.FLOAT, modelBytes());
+    }
+
+    /** The model with DOUBLE inputs, as the exported graphs declare numeric inputs since issue 13.1. */
+    static ModelArtifact doubleArtifact() {
+        return artifact(ElementType.DOUBLE, doubleModelBytes());
+    }
+
+    private static ModelArtifact artifact(ElementType inputType, byte[] model) {
         List<TensorSpec> inputs = new ArrayList<>();
         for (String n : NAMES) {
-            inputs.add(TensorSpec.column(n, ElementType.FLOAT, false));
+            inputs.add(TensorSpec.column(n, inputType, false));
         }
         ModelSignature sig = new ModelSignature(inputs,
                 List.of(new TensorSpec("label", ElementType.INT64, List.of(-1L), false),
                         new TensorSpec("probabilities", ElementType.FLOAT, List.of(-1L, 2L), false)),
                 List.of("bad", "good"), ModelTask.CLASSIFICATION);
-        return ModelArtifact.newBuilder().model(modelBytes()).signature(sig).build();
+        return ModelArtifact.newBuilder().model(model).signature(sig).build();
     }
 
     /** Row-major values: {@code rows x 20}. */

@@ -30,9 +30,24 @@ public final class ServeMeasurements {
 
     public static void main(String[] args) throws Exception {
         long predictions = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
-        concurrent();
-        residentMemory(predictions);
-        loadToFirstPrediction();
+        // A second argument picks parts: "overhead", "batching" or both ("overhead,batching"); none runs all.
+        List<String> only = List.of((args.length > 1 ? args[1] : "all").split(","));
+        if (only.contains("all") || only.contains("overhead")) {
+            ServeOverhead.run(ServeMeasurements::row);
+        }
+        if (only.contains("all") || only.contains("batching")) {
+            BatchingCpuTime.run(ServeMeasurements::row);
+        }
+        if (only.contains("all")) {
+            concurrent();
+            residentMemory(predictions);
+            loadToFirstPrediction();
+        }
+    }
+
+    /** Prints one summary row; {@code floor} NaN for none. */
+    interface Row {
+        void print(String name, String metric, String unit, double value, String floorName, double floor);
     }
 
     private static void row(String name, String metric, String unit, double value, String floorName,
