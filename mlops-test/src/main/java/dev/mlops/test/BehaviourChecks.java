@@ -4,6 +4,7 @@ import dev.mlops.api.CategoricalColumn;
 import dev.mlops.api.Column;
 import dev.mlops.api.DoubleColumn;
 import dev.mlops.api.Frame;
+import dev.mlops.api.model.PredictionColumns;
 import dev.mlops.api.LongColumn;
 import dev.mlops.test.BehaviourReport.CheckResult;
 import dev.mlops.test.BehaviourReport.FailingRow;
@@ -104,7 +105,7 @@ public final class BehaviourChecks {
 
     /**
      * Raising {@code column} by {@code delta} moves {@code output} (a column of the predictions, such as
-     * {@code Predictor.probabilityOf("good")} or {@value Predictor#PREDICTED} for regression) only in the allowed
+     * {@code Predictor.probabilityOf("good")} or {@code PredictionColumns.VALUE} for regression) only in the allowed
      * direction, beyond {@code tolerance}. The column must be numeric; missing values stay missing.
      */
     public BehaviourChecks directional(String column, double delta, String output, Direction direction,
@@ -174,7 +175,7 @@ public final class BehaviourChecks {
         checks.add(() -> {
             Frame predicted = predictor.predict(cases);
             Column expected = cases.column(expectedColumn);
-            Column got = predicted.column(Predictor.PREDICTED);
+            Column got = PredictionColumns.predicted(predicted);
             List<FailingRow> sample = new ArrayList<>();
             int failing = 0;
             for (int i = 0; i < cases.rowCount(); i++) {
@@ -235,12 +236,12 @@ public final class BehaviourChecks {
                         + (ok ? "" : " (below the floor)"));
                 if (!ok) {
                     for (int r : rows) {
-                        if (!predicted.column(Predictor.PREDICTED).format(r).equals(truth.format(r))) {
+                        if (!PredictionColumns.predicted(predicted).format(r).equals(truth.format(r))) {
                             failing++;
                             if (sample.size() < SAMPLE_SIZE) {
                                 sample.add(new FailingRow(r, sliceColumn + "=" + slice.getKey() + ": " + labelColumn
                                         + " is " + truth.format(r) + ", predicted "
-                                        + predicted.column(Predictor.PREDICTED).format(r) + probabilities(predicted, r),
+                                        + PredictionColumns.predicted(predicted).format(r) + probabilities(predicted, r),
                                         PredictionDiff.values(frame, r)));
                             }
                         }
@@ -261,7 +262,7 @@ public final class BehaviourChecks {
     }
 
     private static double metric(Frame predicted, Column truth, String metric) {
-        Column got = predicted.column(Predictor.PREDICTED);
+        Column got = PredictionColumns.predicted(predicted);
         int n = truth.size();
         if (got instanceof DoubleColumn d) {
             double[] t = new double[n];
@@ -315,7 +316,7 @@ public final class BehaviourChecks {
     private static String probabilities(Frame predicted, int row) {
         StringBuilder s = new StringBuilder();
         for (Column c : predicted.columns()) {
-            if (c.name().startsWith(Predictor.PROBABILITY_PREFIX)) {
+            if (c.name().startsWith(PredictionColumns.PROBABILITY_PREFIX)) {
                 s.append(s.length() == 0 ? " (" : ", ").append(c.name()).append('=')
                         .append(num(((DoubleColumn) c).getDouble(row)));
             }

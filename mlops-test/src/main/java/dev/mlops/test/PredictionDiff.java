@@ -3,6 +3,7 @@ package dev.mlops.test;
 import dev.mlops.api.Column;
 import dev.mlops.api.DoubleColumn;
 import dev.mlops.api.Frame;
+import dev.mlops.api.model.PredictionColumns;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ final class PredictionDiff {
      * One row where the predictions differ.
      *
      * @param row the row's position
-     * @param column the numeric column that differs most (or {@value Predictor#PREDICTED} for a label)
+     * @param column the numeric column that differs most (or {@code label} for a label)
      * @param left its value on the left
      * @param right on the right
      * @param difference right minus left (NaN for a label)
@@ -63,11 +64,11 @@ final class PredictionDiff {
                     + " rows; a predictor must return one row per input row");
         }
         List<String> numeric = numericColumns(left, right);
-        boolean labels = left.hasColumn(Predictor.PREDICTED) && right.hasColumn(Predictor.PREDICTED)
-                && !numeric.contains(Predictor.PREDICTED);
+        boolean labels = left.hasColumn(PredictionColumns.LABEL) && right.hasColumn(PredictionColumns.LABEL)
+                && !numeric.contains(PredictionColumns.LABEL);
         if (numeric.isEmpty() && !labels) {
             throw new AssertionError("The predictions share nothing to compare: " + left.columnNames() + " and "
-                    + right.columnNames() + "; both need a '" + Predictor.PREDICTED + "' column or probability_<class>"
+                    + right.columnNames() + "; both need a '" + PredictionColumns.LABEL + "', a '" + PredictionColumns.VALUE + "' or probabilities.<class>"
                     + " columns (see Predictor)");
         }
         List<RowDiff> diffs = new ArrayList<>();
@@ -86,15 +87,15 @@ final class PredictionDiff {
                     worstDiff = d;
                 }
             }
-            String la = labels ? left.column(Predictor.PREDICTED).format(i) : "";
-            String lb = labels ? right.column(Predictor.PREDICTED).format(i) : "";
+            String la = labels ? left.column(PredictionColumns.LABEL).format(i) : "";
+            String lb = labels ? right.column(PredictionColumns.LABEL).format(i) : "";
             boolean beyond = worst != null && worstDiff > tolerance;
             if (beyond) {
                 double a = left.doubles(worst).getDouble(i);
                 double b = right.doubles(worst).getDouble(i);
                 diffs.add(new RowDiff(i, worst, a, b, b - a, la, lb));
             } else if (!la.equals(lb) && worst == null) {
-                diffs.add(new RowDiff(i, Predictor.PREDICTED, Double.NaN, Double.NaN, Double.NaN, la, lb));
+                diffs.add(new RowDiff(i, PredictionColumns.LABEL, Double.NaN, Double.NaN, Double.NaN, la, lb));
             }
         }
         return diffs;

@@ -1,11 +1,9 @@
 package dev.mlops.test;
 
-import dev.mlops.api.Column;
 import dev.mlops.api.Frame;
+import dev.mlops.api.model.PredictionColumns;
 import dev.mlops.serve.ModelServer;
 import dev.mlops.train.TrainedModel;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,24 +11,19 @@ import java.util.Objects;
  * (Tribuo), a {@link ModelServer} (ONNX Runtime) or a lambda of your own. The assertions and behavioural checks of
  * this kit work on this one shape.
  *
- * <p>The predictions frame has one row per input row: for classification a categorical {@value #PREDICTED} column
- * and a numeric {@code probability_<class>} column per class (when the model gives probabilities), for regression a
- * numeric {@value #PREDICTED} column, as {@link TrainedModel#predict(Frame)} returns them. {@link #of(ModelServer)}
- * renames the server's {@code label} and {@code probabilities.<class>} columns to that shape.
+ * <p>The predictions frame has one row per input row, in the one schema of {@link PredictionColumns}: for
+ * classification a categorical {@code label} column and a numeric {@code probabilities.<class>} column per class
+ * (when the model gives probabilities), for regression a numeric {@code value} column. {@link TrainedModel#predict}
+ * and {@link ModelServer#predict(Frame)} both answer in it, so no mapping sits between them.
  */
 @FunctionalInterface
 public interface Predictor {
-    /** The name of the predicted label or value column. */
-    String PREDICTED = "predicted";
-    /** The prefix of the per-class probability columns. */
-    String PROBABILITY_PREFIX = "probability_";
-
     /** Predicts every row of {@code frame}, in order. */
     Frame predict(Frame frame);
 
     /** The name of the probability column of a class. */
     static String probabilityOf(String label) {
-        return PROBABILITY_PREFIX + label;
+        return PredictionColumns.probability(label);
     }
 
     /** A trained model's predictions, as it makes them. */
@@ -39,27 +32,9 @@ public interface Predictor {
         return model::predict;
     }
 
-    /**
-     * A served model's predictions, renamed to this shape: {@code label} becomes {@value #PREDICTED},
-     * {@code probabilities.<class>} becomes {@code probability_<class>}; a model without a {@code label} output
-     * (regression) has its first output as {@value #PREDICTED}.
-     */
+    /** A served model's predictions, as the server makes them (the same schema as a trained model's). */
     static Predictor of(ModelServer server) {
         Objects.requireNonNull(server, "server");
-        return frame -> normalizeServed(server.predict(frame));
-    }
-
-    private static Frame normalizeServed(Frame served) {
-        List<Column> out = new ArrayList<>();
-        boolean hasLabel = served.hasColumn("label");
-        for (Column c : served.columns()) {
-            String name = c.name();
-            if (name.equals("label") || !hasLabel && out.isEmpty()) {
-                out.add(c.rename(PREDICTED));
-            } else if (name.startsWith("probabilities.")) {
-                out.add(c.rename(PROBABILITY_PREFIX + name.substring("probabilities.".length())));
-            }
-        }
-        return Frame.of(out);
+        return server::predict;
     }
 }

@@ -36,11 +36,11 @@ class AgreementAssertTest {
                 .filter(i -> rows.doubles("x1").getDouble(i) > 0.9).count();
         int first = java.util.stream.IntStream.range(0, 60).filter(i -> rows.doubles("x1").getDouble(i) > 0.9)
                 .findFirst().orElseThrow();
-        double p = Fixtures.MODEL.predict(rows).doubles("probability_good").getDouble(first);
+        double p = Fixtures.MODEL.predict(rows).doubles("probabilities.good").getDouble(first);
         assertThatThrownBy(() -> assertThat(Fixtures.MODEL).agreesWith(AgreementAssertTest::nudged).onRows(rows))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("but " + expected + " rows disagree")
-                .hasMessageContaining("row " + first + ": probability_good " + PredictionDiff.num(p)
+                .hasMessageContaining("row " + first + ": probabilities.good " + PredictionDiff.num(p)
                         + " (the trained model) vs " + PredictionDiff.num(p - 0.3) + " (the other model)")
                 .hasMessageContaining("x1=" + rows.column("x1").format(first));
     }

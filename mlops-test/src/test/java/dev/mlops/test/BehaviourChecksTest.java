@@ -19,11 +19,11 @@ class BehaviourChecksTest {
     /** A model that leaks its id: rows with an even id lose 0.2 of P(good). */
     private static final Predictor LEAKY = rows -> {
         Frame p = Fixtures.MODEL.predict(rows);
-        double[] good = p.doubles("probability_good").toArray();
+        double[] good = p.doubles("probabilities.good").toArray();
         for (int i = 0; i < good.length; i++) {
             good[i] -= rows.longs("id").getLong(i) % 2 == 0 ? 0.2 : 0;
         }
-        return p.withColumn(DoubleColumn.of("probability_good", good));
+        return p.withColumn(DoubleColumn.of("probabilities.good", good));
     };
 
     private static Frame cases() {
@@ -54,12 +54,12 @@ class BehaviourChecksTest {
         assertThat(id.failingRows()).isEqualTo(200);
         assertThat(id.sample()).hasSize(BehaviourChecks.SAMPLE_SIZE);
         assertThat(id.sample().get(0).row()).isZero();
-        assertThat(id.sample().get(0).problem()).contains("probability_good").contains("difference 0.2")
+        assertThat(id.sample().get(0).problem()).contains("probabilities.good").contains("difference 0.2")
                 .endsWith("; changed: id 0 -> 199");
         assertThatThrownBy(() -> assertThat(report).allChecksPassed())
                 .hasMessageContaining("1 of 1 failed")
                 .hasMessageContaining("200 of 200 predictions changed by more than 0.01000")
-                .hasMessageContaining("row 0: probability_good").hasMessageContaining("id=0")
+                .hasMessageContaining("row 0: probabilities.good").hasMessageContaining("id=0")
                 .hasMessageContaining("... and 190 more rows");
     }
 
@@ -70,8 +70,8 @@ class BehaviourChecksTest {
         BehaviourReport.CheckResult r = report.checks().get(0);
         assertThat(r.passed()).isFalse();
         assertThat(r.failingRows()).isGreaterThan(100);
-        assertThat(r.sample().get(0).problem()).startsWith("probability_good ").contains(" when x1 ");
-        assertThat(report).failedCheck("raising x1 by 0.1000 does not raise probability_good");
+        assertThat(r.sample().get(0).problem()).startsWith("probabilities.good ").contains(" when x1 ");
+        assertThat(report).failedCheck("raising x1 by 0.1000 does not raise probabilities.good");
     }
 
     @Test
@@ -81,7 +81,7 @@ class BehaviourChecksTest {
         BehaviourReport.CheckResult r = report.checks().get(0);
         assertThat(r.failingRows()).isEqualTo(1);
         assertThat(r.sample().get(0).row()).isEqualTo(2);
-        assertThat(r.sample().get(0).problem()).startsWith("expected bad, predicted good (probability_bad=");
+        assertThat(r.sample().get(0).problem()).startsWith("expected bad, predicted good (probabilities.bad=");
         assertThat(r.sample().get(0).values()).containsEntry("x1", "0.8");
     }
 
@@ -91,10 +91,10 @@ class BehaviourChecksTest {
             Frame p = Fixtures.MODEL.predict(rows);
             String[] labels = new String[rows.rowCount()];
             for (int i = 0; i < labels.length; i++) {
-                String l = p.column("predicted").format(i);
+                String l = p.column("label").format(i);
                 labels[i] = rows.column("group").format(i).equals("b") ? (l.equals("good") ? "bad" : "good") : l;
             }
-            return Frame.of(CategoricalColumn.of("predicted", labels));
+            return Frame.of(CategoricalColumn.of("label", labels));
         };
         BehaviourReport report = BehaviourChecks.of(wrongOnB, Fixtures.TEST)
                 .sliceFloor("group", "class", "accuracy", 0.9, 30).run();
@@ -124,7 +124,7 @@ class BehaviourChecksTest {
     @Test
     void directional_aTextColumn_isRefusedUpFront() {
         assertThatThrownBy(() -> BehaviourChecks.of(MODEL, Fixtures.TEST)
-                .directional("group", 1, "probability_good", Direction.NOT_INCREASING, 0))
+                .directional("group", 1, "probabilities.good", Direction.NOT_INCREASING, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'group' is CATEGORICAL");
         assertThatThrownBy(() -> BehaviourChecks.of(MODEL, Fixtures.TEST).invariantTo("age", 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no column 'age'");

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class PredictionDiffTest {
     private static Frame predictions(double pGood, String label) {
-        return Frame.of(CategoricalColumn.of("predicted", label), DoubleColumn.of("probability_bad", 1 - pGood),
-                DoubleColumn.of("probability_good", pGood));
+        return Frame.of(CategoricalColumn.of("label", label), DoubleColumn.of("probabilities.bad", 1 - pGood),
+                DoubleColumn.of("probabilities.good", pGood));
     }
 
     @Test
@@ -22,8 +22,8 @@ class PredictionDiffTest {
 
     @Test
     void compare_labelsWithoutProbabilities_disagreeWhenTheyDiffer() {
-        Frame left = Frame.of(CategoricalColumn.of("predicted", "a", "b"));
-        Frame right = Frame.of(CategoricalColumn.of("predicted", "a", "c"));
+        Frame left = Frame.of(CategoricalColumn.of("label", "a", "b"));
+        Frame right = Frame.of(CategoricalColumn.of("label", "a", "c"));
         assertThat(PredictionDiff.compare(left, right, 1)).singleElement()
                 .satisfies(d -> assertThat(d.describe("left", "right")).isEqualTo("left predicts b, right predicts c"))
                 .extracting(PredictionDiff.RowDiff::row).isEqualTo(1);
@@ -31,8 +31,8 @@ class PredictionDiffTest {
 
     @Test
     void compare_aMissingValueOnOneSide_isADisagreementAndOnBothIsNone() {
-        Frame nan = Frame.of(DoubleColumn.of("predicted", Double.NaN, Double.NaN));
-        Frame some = Frame.of(DoubleColumn.of("predicted", 1.0, Double.NaN));
+        Frame nan = Frame.of(DoubleColumn.of("value", Double.NaN, Double.NaN));
+        Frame some = Frame.of(DoubleColumn.of("value", 1.0, Double.NaN));
         assertThat(PredictionDiff.compare(nan, some, 10)).extracting(PredictionDiff.RowDiff::row).containsExactly(0);
     }
 

@@ -24,7 +24,7 @@ class RegressionKitTest {
         try (ModelServer server = ModelServer.newBuilder().artifact(ModelServerExtension.artifactOf(MODEL)).build()) {
             assertThat(server).agreesWith(MODEL).onRows(test);
             assertThat(BehaviourChecks.of(Predictor.of(server), test)
-                    .directional("x", 1, Predictor.PREDICTED, Direction.NOT_DECREASING, 1e-6)
+                    .directional("x", 1, dev.mlops.api.model.PredictionColumns.VALUE, Direction.NOT_DECREASING, 1e-6)
                     .minimumFunctionality("y = 2x + 1", cases, "expected", 0.2)
                     .run()).allChecksPassed();
         }

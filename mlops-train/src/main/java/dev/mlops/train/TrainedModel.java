@@ -10,6 +10,7 @@ import dev.mlops.api.Frame;
 import dev.mlops.api.Json;
 import dev.mlops.api.ModelLoadException;
 import dev.mlops.api.TrainingException;
+import dev.mlops.api.model.PredictionColumns;
 import dev.mlops.data.profile.Profile;
 import dev.mlops.features.FittedPreprocessing;
 import dev.mlops.train.internal.FrameConverter;
@@ -156,22 +157,23 @@ public final class TrainedModel {
     }
 
     /**
-     * Predicts every row: for classification a categorical {@code predicted} column and a
-     * {@code probability_<class>} column per class; for regression a numeric {@code predicted} column.
+     * Predicts every row, in the one prediction-frame schema the server also answers with ({@link PredictionColumns}):
+     * for classification a categorical {@code label} column and a {@code probabilities.<class>} column per class; for
+     * regression a numeric {@code value} column.
      */
     public Frame predict(Frame frame) {
         Scores s = score(frame);
         if (task == Task.REGRESSION) {
-            return Frame.of(DoubleColumn.of(Field.numeric("predicted"), s.values()));
+            return Frame.of(DoubleColumn.of(Field.numeric(PredictionColumns.VALUE), s.values()));
         }
         List<Column> cols = new ArrayList<>();
-        cols.add(CategoricalColumn.fromCodes(Field.categorical("predicted"), s.predicted(), classes));
+        cols.add(CategoricalColumn.fromCodes(Field.categorical(PredictionColumns.LABEL), s.predicted(), classes));
         for (int k = 0; k < classes.size(); k++) {
             double[] p = new double[s.predicted().length];
             for (int i = 0; i < p.length; i++) {
                 p[i] = s.probabilities()[i][k];
             }
-            cols.add(DoubleColumn.of(Field.numeric("probability_" + classes.get(k)), p));
+            cols.add(DoubleColumn.of(Field.numeric(PredictionColumns.probability(classes.get(k))), p));
         }
         return Frame.of(cols);
     }

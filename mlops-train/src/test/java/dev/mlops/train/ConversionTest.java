@@ -135,7 +135,7 @@ class ConversionTest {
         assertEquals(300, back.referenceProfile().orElseThrow().rowCount());
         assertEquals(m.referenceProfile().orElseThrow().columns().keySet(),
                 back.referenceProfile().orElseThrow().columns().keySet());
-        assertArrayEquals(p.doubles("probability_yes").toArray(), back.predict(raw).doubles("probability_yes").toArray());
+        assertArrayEquals(p.doubles("probabilities.yes").toArray(), back.predict(raw).doubles("probabilities.yes").toArray());
         Evaluation e = Evaluator.classification().learningCurve(0.5, 1.0).evaluate(m, data, data);
         assertEquals(2, e.learningCurve().size());
     }

@@ -92,7 +92,7 @@ class DefaultModelsTest {
         double max = 0;
         int count = 0;
         for (int c = 0; c < fold.get("classes").size(); c++) {
-            dev.mlops.api.DoubleColumn ours = predicted.doubles("probability_" + fold.get("classes").get(c).asText());
+            dev.mlops.api.DoubleColumn ours = predicted.doubles("probabilities." + fold.get("classes").get(c).asText());
             for (int i = 0; i < split[1].rowCount(); i++) {
                 double d = Math.abs(ours.getDouble(i) - fold.get("probabilities").get(i).get(c).asDouble());
                 sum += d;

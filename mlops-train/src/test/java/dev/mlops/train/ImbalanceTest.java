@@ -159,7 +159,7 @@ class ImbalanceTest {
                     Frame train = data.slice(0, n / 2);
                     Frame test = data.slice(n / 2, n);
                     TrainedModel majority = Trainer.cartClassifier().with("minChildWeight", 1e9).train(train, "y");
-                    dev.mlops.api.CategoricalColumn predicted = majority.predict(test).categorical("predicted");
+                    dev.mlops.api.CategoricalColumn predicted = majority.predict(test).categorical("label");
                     assertEquals(1, java.util.stream.IntStream.range(0, test.rowCount())
                             .mapToObj(predicted::getString).distinct().count(), "a one-leaf tree predicts one class");
                     Evaluation e = Evaluator.classification().thresholds(MetricThreshold.atLeast("accuracy", 0.0))

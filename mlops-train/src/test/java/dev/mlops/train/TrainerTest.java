@@ -46,7 +46,7 @@ class TrainerTest {
     void train_everyClassifier_learnsTheSignal(Trainer trainer) {
         TrainedModel model = trainer.train(TRAIN, "class");
         Frame pred = model.predict(TEST);
-        CategoricalColumn predicted = pred.categorical("predicted");
+        CategoricalColumn predicted = pred.categorical("label");
         CategoricalColumn truth = TEST.categorical("class");
         int right = 0;
         for (int i = 0; i < TEST.rowCount(); i++) {
@@ -55,7 +55,7 @@ class TrainerTest {
         double accuracy = right / (double) TEST.rowCount();
         assertTrue(accuracy > 0.8, trainer.settings().algorithm() + " accuracy " + accuracy);
         assertEquals(List.of("no", "yes"), model.classes());
-        assertEquals(List.of("predicted", "probability_no", "probability_yes"), pred.columnNames());
+        assertEquals(List.of("label", "probabilities.no", "probabilities.yes"), pred.columnNames());
     }
 
     @ParameterizedTest
@@ -64,7 +64,7 @@ class TrainerTest {
         Frame train = RDATA.slice(0, 400);
         Frame test = RDATA.slice(400, 600);
         TrainedModel model = trainer.train(train, "y");
-        double[] p = model.predict(test).doubles("predicted").toArray();
+        double[] p = model.predict(test).doubles("value").toArray();
         double[] y = test.doubles("y").toArray();
         double mean = 0;
         for (double v : y) {
@@ -83,9 +83,9 @@ class TrainerTest {
     @Test
     void train_sameSeed_sameModelPredictions() {
         double[] a = Trainer.logisticRegression().seed(7).train(TRAIN, "class").predict(TEST)
-                .doubles("probability_yes").toArray();
+                .doubles("probabilities.yes").toArray();
         double[] b = Trainer.logisticRegression().seed(7).train(TRAIN, "class").predict(TEST)
-                .doubles("probability_yes").toArray();
+                .doubles("probabilities.yes").toArray();
         assertArrayEquals(a, b);
     }
 
@@ -99,8 +99,8 @@ class TrainerTest {
         assertEquals(model.features(), back.features());
         assertEquals(model.dataFingerprints(), back.dataFingerprints());
         assertEquals(TRAIN.fingerprint(), back.dataFingerprints().get("train"));
-        assertArrayEquals(model.predict(TEST).doubles("probability_yes").toArray(),
-                back.predict(TEST).doubles("probability_yes").toArray());
+        assertArrayEquals(model.predict(TEST).doubles("probabilities.yes").toArray(),
+                back.predict(TEST).doubles("probabilities.yes").toArray());
         assertTrue(back.provenanceJson().contains("XGBoostClassificationTrainer"));
     }
 
@@ -110,8 +110,8 @@ class TrainerTest {
         model.save(dir);
         TrainedModel back = TrainedModel.load(dir);
         assertEquals(model.settings(), back.settings());
-        assertArrayEquals(model.predict(TEST).doubles("probability_yes").toArray(),
-                back.predict(TEST).doubles("probability_yes").toArray());
+        assertArrayEquals(model.predict(TEST).doubles("probabilities.yes").toArray(),
+                back.predict(TEST).doubles("probabilities.yes").toArray());
         assertTrue(back.provenanceJson().contains("L2Penalty") && back.provenanceJson().contains("ParameterAveraging"),
                 back.provenanceJson());
     }

@@ -1,15 +1,16 @@
 package dev.mlops.samples;
 
+import dev.mlops.api.CategoricalColumn;
 import dev.mlops.api.FieldRole;
 import dev.mlops.api.Frame;
 import dev.mlops.api.Ingest;
-import dev.mlops.data.CsvSource;
-import dev.mlops.api.CategoricalColumn;
 import dev.mlops.api.model.ModelArtifact;
 import dev.mlops.api.model.ModelRepository;
 import dev.mlops.api.model.ModelVersion;
+import dev.mlops.api.model.PredictionColumns;
 import dev.mlops.api.tracking.Run;
 import dev.mlops.api.tracking.RunTracker;
+import dev.mlops.data.CsvSource;
 import dev.mlops.data.split.TrainTestSplit;
 import dev.mlops.serve.ModelServer;
 import dev.mlops.train.Evaluation;
@@ -17,13 +18,13 @@ import dev.mlops.train.Evaluator;
 import dev.mlops.train.TrainedModel;
 import dev.mlops.train.Trainer;
 import dev.mlops.train.onnx.ModelPackager;
-import java.io.UncheckedIOException;
-import java.util.Locale;
-import java.util.Map;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -138,7 +139,7 @@ public final class CreditPipeline {
         Frame inJava = model.predict(test);
         try (ModelServer server = ModelServer.load(repository, "credit@production")) {
             Frame served = server.predict(test);
-            CategoricalColumn javaLabels = inJava.categorical("predicted");
+            CategoricalColumn javaLabels = inJava.categorical(PredictionColumns.LABEL);
             int agree = 0;
             double maxDifference = 0;
             for (int i = 0; i < test.rowCount(); i++) {
@@ -146,7 +147,7 @@ public final class CreditPipeline {
                 agree += servedLabel.equals(javaLabels.getString(i)) ? 1 : 0;
                 for (String label : model.classes()) {
                     double a = served.doubles("probabilities." + label).getDouble(i);
-                    double b = inJava.doubles("probability_" + label).getDouble(i);
+                    double b = inJava.doubles(PredictionColumns.probability(label)).getDouble(i);
                     maxDifference = Math.max(maxDifference, Math.abs(a - b));
                 }
             }

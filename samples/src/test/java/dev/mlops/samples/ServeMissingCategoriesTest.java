@@ -11,6 +11,7 @@ import dev.mlops.api.FieldType;
 import dev.mlops.api.Frame;
 import dev.mlops.api.model.ElementType;
 import dev.mlops.api.model.ModelArtifact;
+import dev.mlops.api.model.PredictionColumns;
 import dev.mlops.api.model.TensorSpec;
 import dev.mlops.data.CsvSource;
 import dev.mlops.features.FittedPreprocessing;
@@ -84,10 +85,10 @@ class ServeMissingCategoriesTest {
             Frame served = server.predict(data);
             for (int r = 0; r < data.rowCount(); r++) {
                 String where = dataset + " row " + r;
-                assertEquals(expected.categorical("predicted").getString(r), served.categorical("label").getString(r),
+                assertEquals(expected.categorical(PredictionColumns.LABEL).getString(r), served.categorical("label").getString(r),
                         where);
                 for (String label : labels) {
-                    assertEquals(expected.doubles("probability_" + label).getDouble(r),
+                    assertEquals(expected.doubles(PredictionColumns.PROBABILITY_PREFIX + label).getDouble(r),
                             served.doubles("probabilities." + label).getDouble(r), TOLERANCE, where + ", " + label);
                 }
             }
@@ -101,10 +102,10 @@ class ServeMissingCategoriesTest {
                 int r = holes.get(i);
                 Prediction p = predictions.get(i);
                 String where = dataset + " record of row " + r;
-                assertEquals(expected.categorical("predicted").getString(r), p.label().orElseThrow(), where);
+                assertEquals(expected.categorical(PredictionColumns.LABEL).getString(r), p.label().orElseThrow(), where);
                 double[] probs = p.probabilities().orElseThrow();
                 for (int j = 0; j < labels.size(); j++) {
-                    assertEquals(expected.doubles("probability_" + labels.get(j)).getDouble(r), probs[j], TOLERANCE,
+                    assertEquals(expected.doubles(PredictionColumns.PROBABILITY_PREFIX + labels.get(j)).getDouble(r), probs[j], TOLERANCE,
                             where + ", " + labels.get(j));
                 }
                 assertEquals(p.probabilities().orElseThrow()[0], server.predict(records.get(i)).probabilities()

@@ -67,7 +67,7 @@ class ModelServerExtensionTest {
             assertThat(server == served.server()).as("the parameter is the extension's server").isTrue();
             assertThat(server).agreesWith(model).onRows(SyntheticFrame.threshold(50, 5));
             assertThat(served.predictor().predict(SyntheticFrame.threshold(3, 6)).columnNames())
-                    .containsExactly("predicted", "probability_bad", "probability_good");
+                    .containsExactly("label", "probabilities.bad", "probabilities.good");
         }
 
         @Test

@@ -1,6 +1,7 @@
 package dev.mlops.train.scoping;
 
 import dev.mlops.api.Frame;
+import dev.mlops.api.model.PredictionColumns;
 import dev.mlops.features.Preprocessing;
 import dev.mlops.features.Transform;
 import dev.mlops.train.ClassificationMetrics;
@@ -240,14 +241,14 @@ final class Candidates {
             Table t = task.table;
             double[][] out = new double[rows.length][t.width()];
             if (!t.classification) {
-                double[] v = p.doubles("predicted").toArray();
+                double[] v = p.doubles(PredictionColumns.VALUE).toArray();
                 for (int i = 0; i < rows.length; i++) {
                     out[i][0] = v[i];
                 }
                 return out;
             }
             for (int c = 0; c < t.classes.size(); c++) {
-                String column = "probability_" + t.classes.get(c);
+                String column = PredictionColumns.probability(t.classes.get(c));
                 if (p.hasColumn(column)) {
                     double[] v = p.doubles(column).toArray();
                     for (int i = 0; i < rows.length; i++) {

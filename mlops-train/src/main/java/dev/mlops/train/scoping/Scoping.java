@@ -7,6 +7,7 @@ import dev.mlops.api.FieldType;
 import dev.mlops.api.Frame;
 import dev.mlops.api.LongColumn;
 import dev.mlops.api.TextColumn;
+import dev.mlops.api.model.PredictionColumns;
 import dev.mlops.data.quality.BiasReport;
 import dev.mlops.data.quality.Representativeness;
 import dev.mlops.train.Metrics;
@@ -312,8 +313,8 @@ public final class Scoping {
             return Double.NaN;
         }
         Frame p = Frame.of(frame.column(r.attribute()), CategoricalColumn.fromCodes(Field.categorical(
-                "predicted"), predicted, task.table.classes));
-        BiasReport b = BiasReport.of(p, r.attribute(), "predicted", r.favourable());
+                PredictionColumns.LABEL), predicted, task.table.classes));
+        BiasReport b = BiasReport.of(p, r.attribute(), PredictionColumns.LABEL, r.favourable());
         return b.groups().stream().mapToDouble(BiasReport.GroupRate::disparateImpact).filter(v -> !Double.isNaN(v))
                 .min().orElse(Double.NaN);
     }

@@ -59,11 +59,11 @@ class ModelPackagerTest {
         long[] labels = (long[]) served.get("label");
         float[][] probs = (float[][]) served.get("probabilities");
         for (int i = 0; i < TEST.rowCount(); i++) {
-            assertEquals(expected.categorical("predicted").getString(i), read.signature().labels().get((int) labels[i]),
+            assertEquals(expected.categorical("label").getString(i), read.signature().labels().get((int) labels[i]),
                     "row " + i);
             for (int j = 0; j < read.signature().labels().size(); j++) {
                 String label = read.signature().labels().get(j);
-                assertEquals(expected.doubles("probability_" + label).getDouble(i), probs[i][j], Parity.TOLERANCE,
+                assertEquals(expected.doubles("probabilities." + label).getDouble(i), probs[i][j], Parity.TOLERANCE,
                         "row " + i + ", " + label);
             }
         }
