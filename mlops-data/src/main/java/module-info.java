@@ -7,6 +7,9 @@ module dev.mlops.data {
     requires org.apache.commons.csv;
     requires transitive datasketches.java;
     requires org.apache.datasketches.memory;
+    requires org.jfree.jfreechart;
+    requires org.jfree.svg;
+    requires java.desktop;
 
     exports dev.mlops.data;
     exports dev.mlops.data.clean;

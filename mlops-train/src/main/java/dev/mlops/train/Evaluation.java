@@ -119,7 +119,13 @@ public record Evaluation(String primaryMetric, String primaryMetricReason, Metri
      * @param reasons why, in plain words
      */
     public record Comparison(boolean hasCurrent, List<Check> checks, String significanceTest, double pValue,
-                             double[] interval, boolean blessed, List<String> reasons) {
+                             double[] interval, boolean blessed, List<String> reasons,
+                             Map<String, Double> currentMetrics) {
+        /** Copies the map (empty without a current model). */
+        public Comparison {
+            currentMetrics = currentMetrics == null ? Map.of() : java.util.Collections.unmodifiableMap(
+                    new java.util.LinkedHashMap<>(currentMetrics));
+        }
     }
 
     /** The fit diagnosis, when a training frame was given. */

@@ -5,6 +5,7 @@ import static dev.mlops.api.HtmlRenderable.number;
 
 import dev.mlops.api.Column;
 import dev.mlops.api.Frame;
+import dev.mlops.data.report.Charts;
 import dev.mlops.features.FeatureRanking;
 import dev.mlops.features.FeatureScore;
 import java.util.ArrayList;
@@ -178,6 +179,16 @@ final class EvaluationHtml {
                     e.slices().stream().mapToDouble(Evaluation.Slice::value).toArray(), worst,
                     "overall " + number(e.metrics().get(e.primaryMetric())) + "; red: worst slices"));
         }
+        if (c.hasCurrent()) {
+            List<String> shared = e.metrics().values().keySet().stream()
+                    .filter(k -> c.currentMetrics().containsKey(k) && !Double.isNaN(e.metrics().get(k))
+                            && !Double.isNaN(c.currentMetrics().get(k)) && !k.equals("rows")).toList();
+            Map<String, double[]> series = new java.util.LinkedHashMap<>();
+            series.put("candidate", shared.stream().mapToDouble(e.metrics()::get).toArray());
+            series.put("current model", shared.stream().mapToDouble(c.currentMetrics()::get).toArray());
+            h.append(Charts.groupedBars(id + "-comparison", "Candidate vs current model (" + c.significanceTest()
+                    + ")", "value", shared, series));
+        }
         h.append("</div>");
         if (!c.checks().isEmpty()) {
             h.append("<h4>Release checks").append(c.hasCurrent() ? " against the current model" : "")
@@ -221,7 +232,7 @@ final class EvaluationHtml {
             int bestIndex = t.best().index();
             List<String> names = ok.stream().map(x -> "#" + x.index()).toList();
             int best = names.indexOf("#" + bestIndex);
-            h.append(Charts.meanAndSpread(id + "-tuning", "Trials by " + t.metric(), t.metric(), names,
+            h.append(Charts.meanAndSpread(id + "-tuning", "Trials by " + t.metric(), "trial", t.metric(), names,
                     ok.stream().mapToDouble(TuningResult.Trial::mean).toArray(),
                     ok.stream().mapToDouble(TuningResult.Trial::std).toArray(), best));
         }

@@ -5,6 +5,7 @@ import dev.mlops.train.internal.Significance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The comparison of a candidate with the current model and the thresholds: the release verdict. */
 final class ReleaseGate {
@@ -126,7 +127,8 @@ final class ReleaseGate {
             }
         }
         reasons.add(passed ? "Blessed: every check passed." : "Not blessed: at least one check failed.");
-        return new Evaluation.Comparison(cur != null, checks, test2, p, interval, passed, reasons);
+        return new Evaluation.Comparison(cur != null, checks, test2, p, interval, passed, reasons,
+                cur == null ? Map.of() : cur.values());
     }
 
     /** The one class a classifier predicts for every row when the truth holds more than one, else null. */

@@ -132,6 +132,18 @@ class ModelReportTest {
         assertTrue(tuning.toHtml().contains("Trials by"));
     }
 
+    @Test
+    void evaluationAgainstACurrentModel_chartsCandidateAndCurrentMetricByMetric() {
+        TrainedModel current = Trainer.cartClassifier().seed(1).train(train, "class");
+        Evaluation compared = Evaluator.classification().compareWith(current).evaluate(model, train, test);
+        String html = compared.toHtml();
+        assertTrue(html.contains("Candidate vs current model (McNemar"), "the comparison chart is titled");
+        assertTrue(html.contains("current model") && html.contains("candidate"), "its legend names both");
+        assertEquals(Evaluator.classification().evaluate(current, test).metrics().get("accuracy"),
+                compared.comparison().currentMetrics().get("accuracy"), 1e-12, "the current model's own metrics");
+        assertFalse(evaluation.toHtml().contains("Candidate vs current model"), "no chart without a current model");
+    }
+
     /** The trapezoid area under the curve. */
     static double area(EvaluationHtml.Curve c) {
         double a = 0;

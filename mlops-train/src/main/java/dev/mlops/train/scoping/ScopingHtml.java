@@ -3,7 +3,9 @@ package dev.mlops.train.scoping;
 import dev.mlops.api.HtmlRenderable;
 
 import dev.mlops.data.quality.BiasReport;
+import dev.mlops.data.report.Charts;
 import dev.mlops.data.quality.Representativeness;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -52,6 +54,26 @@ final class ScopingHtml {
                     .append(c.sizeBytes()).append("</td></tr>");
         }
         h.append("</table>");
+        List<ScopingReport.CandidateScore> cs = r.candidates();
+        int best = 0;
+        for (int i = 1; i < cs.size(); i++) {
+            if (cs.get(i).mean() > cs.get(best).mean()) {
+                best = i;
+            }
+        }
+        h.append("<div>").append(Charts.meanAndSpread("scoping-candidates", "Candidates by "
+                        + r.metric() + " (cross-validated)", "candidate", r.metric(),
+                cs.stream().map(ScopingReport.CandidateScore::name).toList(),
+                cs.stream().mapToDouble(ScopingReport.CandidateScore::mean).toArray(),
+                cs.stream().mapToDouble(c -> Double.isNaN(c.std()) ? 0 : c.std()).toArray(), best));
+        if (!r.curve().isEmpty()) {
+            double[] rows = r.curve().stream().mapToDouble(ScopingReport.CurvePoint::trainRows).toArray();
+            h.append(Charts.lines("scoping-curve", "Learning curve of " + r.curve().get(0).candidate(),
+                    "training rows", r.metric(), List.of(new Charts.Line("cross-validated mean", rows,
+                            r.curve().stream().mapToDouble(ScopingReport.CurvePoint::mean).toArray(), true)),
+                    null, false));
+        }
+        h.append("</div>");
         if (!r.curve().isEmpty()) {
             h.append("<p>Learning curve of ").append(esc(r.curve().get(0).candidate())).append(":</p><table>")
                     .append("<tr><th>train rows</th><th>mean</th><th>std</th></tr>");

@@ -1,4 +1,4 @@
-package dev.mlops.train;
+package dev.mlops.data.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -32,12 +32,15 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 
 /**
- * The model report's charts, drawn by JFreeChart onto JFreeSVG's SVG canvas (docs/decisions/132): vector, inline,
- * with axes, titles and legends, and deterministic (each chart's defs carry the id it is given, never a clock).
+ * The reports' charts (model, scoping, drift), drawn by JFreeChart onto JFreeSVG's SVG canvas (docs/decisions/132,
+ * 217): vector, inline, with axes, titles and legends, and deterministic (each chart's defs carry the id it is given,
+ * never a clock). Each method returns one {@code <svg>} element for a self-contained page.
  */
-final class Charts {
-    static final int WIDTH = 460;
-    static final int HEIGHT = 320;
+public final class Charts {
+    /** The default chart width in pixels. */
+    public static final int WIDTH = 460;
+    /** The default chart height in pixels. */
+    public static final int HEIGHT = 320;
     private static final Color BLUE = new Color(9, 105, 218);
     private static final Color ORANGE = new Color(219, 109, 40);
     private static final Color RED = new Color(207, 34, 46);
@@ -50,11 +53,11 @@ final class Charts {
     }
 
     /** One line of a line chart. */
-    record Line(String name, double[] x, double[] y, boolean markers) {
+    public record Line(String name, double[] x, double[] y, boolean markers) {
     }
 
     /** A line chart; a {@code diagonal} name adds the dashed y = x reference of ROC and calibration plots. */
-    static String lines(String id, String title, String xLabel, String yLabel, List<Line> lines, String diagonal,
+    public static String lines(String id, String title, String xLabel, String yLabel, List<Line> lines, String diagonal,
                         boolean unitAxes) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (Line l : lines) {
@@ -98,7 +101,7 @@ final class Charts {
     }
 
     /** A confusion matrix as a heat map: rows are the truth, columns the prediction, each cell with its count. */
-    static String confusion(String id, List<String> classes, long[][] counts) {
+    public static String confusion(String id, List<String> classes, long[][] counts) {
         int k = classes.size();
         double[][] xyz = new double[3][k * k];
         long max = 1;
@@ -144,7 +147,7 @@ final class Charts {
     }
 
     /** Horizontal bars, one per category in the given order; categories in {@code marked} are drawn in red. */
-    static String bars(String id, String title, String valueLabel, List<String> categories, double[] values,
+    public static String bars(String id, String title, String valueLabel, List<String> categories, double[] values,
                        java.util.Set<String> marked, String legend) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (int i = 0; i < categories.size(); i++) {
@@ -170,14 +173,42 @@ final class Charts {
         return svg(id, chart, WIDTH, Math.max(HEIGHT, 22 * categories.size() + 110));
     }
 
+    /**
+     * Grouped vertical bars: one group per category, one bar per series (in the order given), with a legend; for
+     * comparing two models metric by metric.
+     */
+    public static String groupedBars(String id, String title, String valueLabel, List<String> categories,
+                                     java.util.Map<String, double[]> series) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (java.util.Map.Entry<String, double[]> s : series.entrySet()) {
+            for (int i = 0; i < categories.size(); i++) {
+                data.addValue(s.getValue()[i], s.getKey(), categories.get(i));
+            }
+        }
+        JFreeChart chart = ChartFactory.createBarChart(title, null, valueLabel, data, PlotOrientation.VERTICAL,
+                true, false, false);
+        THEME.apply(chart);
+        CategoryPlot plot = chart.getCategoryPlot();
+        BarRenderer r = (BarRenderer) plot.getRenderer();
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        for (int k = 0; k < series.size(); k++) {
+            r.setSeriesPaint(k, SERIES[k % SERIES.length]);
+        }
+        if (categories.size() > 5) {
+            plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        }
+        return svg(id, chart, Math.max(WIDTH, 70 * categories.size() + 120), HEIGHT);
+    }
+
     /** Mean and standard deviation per category, as bars with error whiskers. */
-    static String meanAndSpread(String id, String title, String valueLabel, List<String> categories, double[] means,
-                                double[] spreads, int best) {
+    public static String meanAndSpread(String id, String title, String categoryLabel, String valueLabel,
+                                       List<String> categories, double[] means, double[] spreads, int best) {
         DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
         for (int i = 0; i < categories.size(); i++) {
             data.add(means[i], spreads[i], valueLabel, categories.get(i));
         }
-        JFreeChart chart = ChartFactory.createLineChart(title, "trial", valueLabel, data, PlotOrientation.VERTICAL,
+        JFreeChart chart = ChartFactory.createLineChart(title, categoryLabel, valueLabel, data, PlotOrientation.VERTICAL,
                 false, false, false);
         THEME.apply(chart);
         CategoryPlot plot = chart.getCategoryPlot();
@@ -224,7 +255,7 @@ final class Charts {
     }
 
     /** A number for an axis category or tooltip. */
-    static String num(double v) {
+    public static String num(double v) {
         return String.format(Locale.ROOT, "%.3f", v);
     }
 }
