@@ -36,10 +36,14 @@ import java.util.stream.IntStream;
  * mlops-spark against the single-machine path, in work per CPU-second of the whole process (Spark works on many
  * threads; best of N): the profile of a 1M-row x 20-column Dataset (14 double, 3 bigint, 3 string columns) on
  * {@code local[2]} against {@code Profile.of} of the same rows as a frame, and credit-model scoring rows per
- * CPU-second on Spark against the in-process server's frame (batch) path. Spark is provided: run it with
- * {@code mvn -B -q -pl benchmarks -am package exec:java -Dexec.mainClass=dev.mlops.benchmarks.spark.SparkCpuTime
- * -Dexec.classpathScope=test -DskipTests -Dmaven.javadoc.skip -Dmaven.source.skip}; from the shaded jar (no Spark)
- * it says so and prints nothing. Prints summary rows without a header.
+ * CPU-second on Spark against the in-process server's frame (batch) path. Spark is provided, so run it from the
+ * repository root on the test class path:
+ * <pre>
+ * mvn -B -q -pl benchmarks -am package org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+ *     -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test -DskipTests
+ * java -Xmx3g -cp benchmarks/target/classes:$(cat /tmp/cp.txt) dev.mlops.benchmarks.spark.SparkCpuTime 3
+ * </pre>
+ * From the shaded jar (no Spark) it says so on stderr and prints nothing. Prints summary rows without a header.
  */
 public final class SparkCpuTime {
     private static final int ROWS = 1_000_000;
@@ -52,8 +56,8 @@ public final class SparkCpuTime {
         try {
             Class.forName("org.apache.spark.sql.SparkSession");
         } catch (ClassNotFoundException e) {
-            System.err.println("SparkCpuTime skipped: Spark is provided, not in the shaded jar; run it with "
-                    + "exec:java -Dexec.classpathScope=test (see its javadoc)");
+            System.err.println("SparkCpuTime skipped: Spark is provided, not in the shaded jar; run it on "
+                    + "the test class path (see its javadoc)");
             return;
         }
         int reps = args.length > 0 ? Integer.parseInt(args[0]) : 3;
