@@ -104,22 +104,57 @@ class SparkStagesTest {
                 "uniqueness needs the whole Dataset and is reported as not checked");
     }
 
+    private static ModelArtifact model;
+
+    /** A logistic regression on credit-g, trained once for the class. */
+    private static synchronized ModelArtifact creditModel() {
+        if (model == null) {
+            Preprocessing.Builder prep = Preprocessing.newBuilder();
+            List<String> categorical = new ArrayList<>();
+            List<String> numeric = new ArrayList<>();
+            for (Column c : credit.columns()) {
+                if (!c.name().equals("class")) {
+                    (c.type().isNumeric() ? numeric : categorical).add(c.name());
+                }
+            }
+            prep.scale(Transform.Scaling.STANDARD, numeric.toArray(String[]::new))
+                    .oneHot(Transform.UnseenCategories.IGNORE, categorical.toArray(String[]::new));
+            Frame train = credit.withRole("class", FieldRole.LABEL);
+            TrainedModel trained = Trainer.logisticRegression().seed(7).preprocessing(prep.build().fit(train))
+                    .train(train, "class");
+            ModelArtifact artifact = ModelPackager.newBuilder().trainedModel(trained).build();
+            model = artifact;
+        }
+        return model;
+    }
+
+    @Test
+    void server_tamperedOrSwappedModel_isRefusedNamingTheChecksums() {
+        ModelArtifact artifact = creditModel();
+        java.util.Map<String, byte[]> files = new java.util.HashMap<>(artifact.toFiles());
+        byte[] bytes = files.get(ModelArtifact.MODEL_FILE).clone();
+        bytes[bytes.length / 2] ^= 1;
+        files.put(ModelArtifact.MODEL_FILE, bytes);
+        String checksum = artifact.checksums().get(ModelArtifact.MODEL_FILE);
+        dev.mlops.api.ModelLoadException tampered = assertThrows(dev.mlops.api.ModelLoadException.class,
+                () -> ServerCache.server(checksum + "-tampered", files));
+        assertTrue(tampered.getMessage().contains("Checksum mismatch"), tampered.getMessage());
+        dev.mlops.api.ModelLoadException swapped = assertThrows(dev.mlops.api.ModelLoadException.class,
+                () -> ServerCache.server("0".repeat(64), artifact.toFiles()));
+        assertTrue(swapped.getMessage().contains(checksum) && swapped.getMessage().contains("0".repeat(64)),
+                swapped.getMessage());
+    }
+
+    @Test
+    void score_emptyDataset_isRefusedWithWhatToDo() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SparkScoring.score(LocalSpark.ordered(credit.head(0), 1), creditModel()));
+        assertTrue(e.getMessage().contains("empty Dataset"), e.getMessage());
+    }
+
     @Test
     void score_creditModel_appendsTheServersOutputsWithTheSameNamesAndValues() {
-        Preprocessing.Builder prep = Preprocessing.newBuilder();
-        List<String> categorical = new ArrayList<>();
-        List<String> numeric = new ArrayList<>();
-        for (Column c : credit.columns()) {
-            if (!c.name().equals("class")) {
-                (c.type().isNumeric() ? numeric : categorical).add(c.name());
-            }
-        }
-        prep.scale(Transform.Scaling.STANDARD, numeric.toArray(String[]::new))
-                .oneHot(Transform.UnseenCategories.IGNORE, categorical.toArray(String[]::new));
-        Frame train = credit.withRole("class", FieldRole.LABEL);
-        TrainedModel trained = Trainer.logisticRegression().seed(7).preprocessing(prep.build().fit(train))
-                .train(train, "class");
-        ModelArtifact artifact = ModelPackager.newBuilder().trainedModel(trained).build();
+        ModelArtifact artifact = creditModel();
         Frame local;
         try (ModelServer server = ModelServer.newBuilder().artifact(artifact).build()) {
             local = server.predict(credit);
