@@ -48,14 +48,36 @@ public final class CreditOnSpark {
     /** Runs the job. */
     public static void main(String[] args) {
         int copies = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        SparkSession spark = SparkSession.builder().master("local[2]").appName("credit-on-spark")
+                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4").getOrCreate();
+        try {
+            run(spark, copies);
+        } finally {
+            spark.stop();
+        }
+    }
+
+    /**
+     * What the job found: rows read, passed and quarantined, rows scored, and the drifted columns of each day.
+     *
+     * @param read        rows read
+     * @param passed      rows that passed the contract's row-level rules
+     * @param quarantined rows quarantined
+     * @param scored      rows scored
+     * @param drifted     per day, the drifted columns
+     */
+    public record Summary(long read, long passed, long quarantined, long scored,
+                          java.util.Map<String, List<String>> drifted) {
+    }
+
+    /** Runs the job on a session: credit-g {@code copies} times over five days, the last drifted. */
+    public static Summary run(SparkSession spark, int copies) {
         Frame credit = CsvSource.newBuilder(Objects.requireNonNull(CreditOnSpark.class.getResource(
                 "/datasets/credit-g.csv"))).name("credit-g.csv").role("class", FieldRole.LABEL).build().read();
         Frame features = credit.drop("class");
         ModelArtifact artifact = train(credit);
 
-        SparkSession spark = SparkSession.builder().master("local[2]").appName("credit-on-spark")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4").getOrCreate();
-        try {
+        {
             Dataset<Row> data = SparkFrames.dataset(spark, scaledUp(features, copies, 5, 42), 8).cache();
             System.out.println("Rows: " + data.count() + " in " + data.rdd().getNumPartitions() + " partitions");
 
@@ -70,10 +92,12 @@ public final class CreditOnSpark {
             q.quarantined().groupBy("_violations").count().orderBy(functions.desc("count")).show(5, false);
 
             Dataset<Row> scored = SparkScoring.score(q.passed(), artifact);
-            System.out.println("Scored " + scored.count() + " rows; outputs " + List.of(scored.columns())
+            long scoredRows = scored.count();
+            System.out.println("Scored " + scoredRows + " rows; outputs " + List.of(scored.columns())
                     .subList(features.columnCount() + 1, scored.columns().length));
             scored.groupBy("day", "label").count().orderBy("day", "label").show(20, false);
 
+            java.util.Map<String, List<String>> drifted = new java.util.LinkedHashMap<>();
             ProfileOptions options = ProfileOptions.DEFAULTS;
             Instant now = Instant.parse("2026-01-06T00:00:00Z");
             try (DriftMonitor monitor = DriftMonitor.against(Profile.of(features, options))
@@ -81,11 +105,12 @@ public final class CreditOnSpark {
                 DriftReport report = SparkDrift.report("credit per day", data, "day", monitor, options, now);
                 for (WindowReport w : report.windows()) {
                     System.out.println("Day " + w.key() + ": " + w.rows() + " rows, drifted " + w.driftedColumns());
+                    drifted.put(w.key(), w.driftedColumns());
                 }
             }
             q.passed().unpersist();
-        } finally {
-            spark.stop();
+            data.unpersist();
+            return new Summary(q.read(), q.passedCount(), q.quarantinedCount(), scoredRows, drifted);
         }
     }
 
