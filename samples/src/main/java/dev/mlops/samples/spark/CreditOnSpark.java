@@ -77,41 +77,39 @@ public final class CreditOnSpark {
         Frame features = credit.drop("class");
         ModelArtifact artifact = train(credit);
 
-        {
-            Dataset<Row> data = SparkFrames.dataset(spark, scaledUp(features, copies, 5, 42), 8).cache();
-            System.out.println("Rows: " + data.count() + " in " + data.rdd().getNumPartitions() + " partitions");
+        Dataset<Row> data = SparkFrames.dataset(spark, scaledUp(features, copies, 5, 42), 8).cache();
+        System.out.println("Rows: " + data.count() + " in " + data.rdd().getNumPartitions() + " partitions");
 
-            Profile profile = SparkProfiles.profile(data.drop("day"));
-            System.out.println("Profile: " + profile.rowCount() + " rows; credit_amount mean "
-                    + profile.column("credit_amount").moments().orElseThrow().mean() + " (credit-g alone: "
-                    + Profile.of(features).column("credit_amount").moments().orElseThrow().mean() + ")");
+        Profile profile = SparkProfiles.profile(data.drop("day"));
+        System.out.println("Profile: " + profile.rowCount() + " rows; credit_amount mean "
+                + profile.column("credit_amount").moments().orElseThrow().mean() + " (credit-g alone: "
+                + Profile.of(features).column("credit_amount").moments().orElseThrow().mean() + ")");
 
-            SparkQuarantine q = SparkValidation.quarantine(data, Contract.inferFrom(features));
-            System.out.println("Validated: read " + q.read() + " = passed " + q.passedCount() + " + quarantined "
-                    + q.quarantinedCount() + "; whole-Dataset rules left to the profile: " + q.notChecked().size());
-            q.quarantined().groupBy("_violations").count().orderBy(functions.desc("count")).show(5, false);
+        SparkQuarantine q = SparkValidation.quarantine(data, Contract.inferFrom(features));
+        System.out.println("Validated: read " + q.read() + " = passed " + q.passedCount() + " + quarantined "
+                + q.quarantinedCount() + "; whole-Dataset rules left to the profile: " + q.notChecked().size());
+        q.quarantined().groupBy("_violations").count().orderBy(functions.desc("count")).show(5, false);
 
-            Dataset<Row> scored = SparkScoring.score(q.passed(), artifact);
-            long scoredRows = scored.count();
-            System.out.println("Scored " + scoredRows + " rows; outputs " + List.of(scored.columns())
-                    .subList(features.columnCount() + 1, scored.columns().length));
-            scored.groupBy("day", "label").count().orderBy("day", "label").show(20, false);
+        Dataset<Row> scored = SparkScoring.score(q.passed(), artifact);
+        long scoredRows = scored.count();
+        System.out.println("Scored " + scoredRows + " rows; outputs " + List.of(scored.columns())
+                .subList(features.columnCount() + 1, scored.columns().length));
+        scored.groupBy("day", "label").count().orderBy("day", "label").show(20, false);
 
-            java.util.Map<String, List<String>> drifted = new java.util.LinkedHashMap<>();
-            ProfileOptions options = ProfileOptions.DEFAULTS;
-            Instant now = Instant.parse("2026-01-06T00:00:00Z");
-            try (DriftMonitor monitor = DriftMonitor.against(Profile.of(features, options))
-                    .window(WindowSpec.byKey("day")).profileOptions(options).build()) {
-                DriftReport report = SparkDrift.report("credit per day", data, "day", monitor, options, now);
-                for (WindowReport w : report.windows()) {
-                    System.out.println("Day " + w.key() + ": " + w.rows() + " rows, drifted " + w.driftedColumns());
-                    drifted.put(w.key(), w.driftedColumns());
-                }
+        java.util.Map<String, List<String>> drifted = new java.util.LinkedHashMap<>();
+        ProfileOptions options = ProfileOptions.DEFAULTS;
+        Instant now = Instant.parse("2026-01-06T00:00:00Z");
+        try (DriftMonitor monitor = DriftMonitor.against(Profile.of(features, options))
+                .window(WindowSpec.byKey("day")).profileOptions(options).build()) {
+            DriftReport report = SparkDrift.report("credit per day", data, "day", monitor, options, now);
+            for (WindowReport w : report.windows()) {
+                System.out.println("Day " + w.key() + ": " + w.rows() + " rows, drifted " + w.driftedColumns());
+                drifted.put(w.key(), w.driftedColumns());
             }
-            q.passed().unpersist();
-            data.unpersist();
-            return new Summary(q.read(), q.passedCount(), q.quarantinedCount(), scoredRows, drifted);
         }
+        q.passed().unpersist();
+        data.unpersist();
+        return new Summary(q.read(), q.passedCount(), q.quarantinedCount(), scoredRows, drifted);
     }
 
     /** A logistic regression on credit-g, packaged as an artifact. */
