@@ -22,6 +22,7 @@ class ArchitectureTest {
     private static final String TRAIN = "dev.mlops.train..";
     private static final String SERVE = "dev.mlops.serve..";
     private static final String MONITOR = "dev.mlops.monitor..";
+    private static final String SPARK = "dev.mlops.spark..";
     private static final String SAMPLES = "dev.mlops.samples..";
     private static final String TEST_KIT = "dev.mlops.test..";
 
@@ -35,31 +36,44 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule apiDependsOnNoStage = noClasses().that().resideInAPackage(API).should()
-            .dependOnClassesThat().resideInAnyPackage(DATA, FEATURES, TRAIN, SERVE, MONITOR, SAMPLES);
+            .dependOnClassesThat().resideInAnyPackage(DATA, FEATURES, TRAIN, SERVE, MONITOR, SPARK, SAMPLES);
 
     @ArchTest
     static final ArchRule dataDependsOnlyOnApi = noClasses().that().resideInAPackage(DATA).should()
-            .dependOnClassesThat().resideInAnyPackage(FEATURES, TRAIN, SERVE, MONITOR, SAMPLES).allowEmptyShould(true);
+            .dependOnClassesThat().resideInAnyPackage(FEATURES, TRAIN, SERVE, MONITOR, SPARK, SAMPLES).allowEmptyShould(true);
 
     @ArchTest
     static final ArchRule featuresDependOnDataAndApi = noClasses().that().resideInAPackage(FEATURES).should()
-            .dependOnClassesThat().resideInAnyPackage(TRAIN, SERVE, MONITOR, SAMPLES).allowEmptyShould(true);
+            .dependOnClassesThat().resideInAnyPackage(TRAIN, SERVE, MONITOR, SPARK, SAMPLES).allowEmptyShould(true);
 
     @ArchTest
     static final ArchRule trainDoesNotReachServingOrMonitoring = noClasses().that().resideInAPackage(TRAIN).should()
-            .dependOnClassesThat().resideInAnyPackage(SERVE, MONITOR, SAMPLES).allowEmptyShould(true);
+            .dependOnClassesThat().resideInAnyPackage(SERVE, MONITOR, SPARK, SAMPLES).allowEmptyShould(true);
 
     @ArchTest
     static final ArchRule serveDependsOnlyOnApi = noClasses().that().resideInAPackage(SERVE).should()
-            .dependOnClassesThat().resideInAnyPackage(DATA, FEATURES, TRAIN, MONITOR, SAMPLES, "org.tribuo..")
+            .dependOnClassesThat().resideInAnyPackage(DATA, FEATURES, TRAIN, MONITOR, SPARK, SAMPLES, "org.tribuo..")
             .because("a service that embeds the server must not drag the training stack in")
             .allowEmptyShould(true);
 
     @ArchTest
     static final ArchRule monitorDependsOnDataAndApi = noClasses().that().resideInAPackage(MONITOR).should()
-            .dependOnClassesThat().resideInAnyPackage(FEATURES, TRAIN, SERVE, SAMPLES, "org.tribuo..")
+            .dependOnClassesThat().resideInAnyPackage(FEATURES, TRAIN, SERVE, SPARK, SAMPLES, "org.tribuo..")
             .because("a service that embeds the server and the monitor carries neither the training stack nor "
                     + "the server's internals; the prediction event contract is in mlops-api");
+
+    @ArchTest
+    static final ArchRule sparkRunsTheSingleMachineStages = noClasses().that().resideInAPackage(SPARK).should()
+            .dependOnClassesThat().resideInAnyPackage(FEATURES, TRAIN, SAMPLES, TEST_KIT, "org.tribuo..")
+            .because("mlops-spark runs the data, serving and monitoring stages on a cluster; training stays on one "
+                    + "machine (docs/decisions/170)")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule onlySamplesAndBenchmarksUseSpark = noClasses().that().resideOutsideOfPackages(SPARK,
+            SAMPLES, "dev.mlops.benchmarks..").should().dependOnClassesThat().resideInAnyPackage(SPARK, "org.apache.spark..")
+            .because("Spark is provided by the user's cluster: only mlops-spark may need it")
+            .allowEmptyShould(true);
 
     @ArchTest
     static final ArchRule predictionEventsAreAContractOfTheApi = noClasses().that().resideInAPackage(SERVE)
