@@ -9,6 +9,7 @@ import dev.mlops.data.profile.ColumnProfile;
 import dev.mlops.data.profile.FrequentItems;
 import dev.mlops.data.profile.Profile;
 import dev.mlops.data.profile.QuantileSketch;
+import dev.mlops.data.report.Charts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -145,6 +146,7 @@ public record DriftReport(String title, Instant created, Profile reference, Opti
                     .append("\">").append(f.verdict()).append("</td></tr>\n");
         }
         h.append("</table>\n<h2>Reference and latest window</h2>\n");
+        int charts = 0;
         for (FeatureDrift f : r.features()) {
             ColumnProfile ref = reference.columns().containsKey(f.column()) ? reference.columns().get(f.column())
                     : predictionReference.map(p -> p.columns().get(f.column())).orElse(null);
@@ -152,16 +154,19 @@ public record DriftReport(String title, Instant created, Profile reference, Opti
             if (ref != null && cur != null) {
                 h.append("<div class=\"card\"><div><b>").append(esc(f.column())).append("</b> <span class=\"")
                         .append(f.drifted() ? "drift\">drifted" : "ok\">" + f.verdict().name().toLowerCase(Locale.ROOT))
-                        .append("</span></div>").append(histogram(ref, cur)).append("</div>\n");
+                        .append("</span></div>").append(histogram("drift-hist-" + (charts++), f.column(), ref, cur))
+                        .append("</div>\n");
             }
         }
     }
 
-    /** Side-by-side bars of reference and window shares: reference-sketch bins, or the most frequent labels. */
-    private static String histogram(ColumnProfile ref, ColumnProfile cur) {
+    /**
+     * Reference and window shares side by side (JFreeChart): equal-width bins over both ranges, read from the
+     * quantile sketches, or the most frequent labels.
+     */
+    private static String histogram(String id, String column, ColumnProfile ref, ColumnProfile cur) {
         List<String> labels = new ArrayList<>();
         List<double[]> shares = new ArrayList<>();
-        String right = null;
         if (ref.quantiles().isPresent() && cur.quantiles().isPresent() && !ref.quantiles().get().isEmpty()
                 && !cur.quantiles().get().isEmpty()) {
             QuantileSketch a = ref.quantiles().get();
@@ -175,11 +180,9 @@ public record DriftReport(String title, Instant created, Profile reference, Opti
             double[] pa = a.pmf(splits);
             double[] pb = b.pmf(splits);
             for (int i = 0; i < BINS; i++) {
-                labels.add(num(lo + (hi - lo) * i / BINS) + " to " + num(lo + (hi - lo) * (i + 1) / BINS));
+                labels.add(num(lo + (hi - lo) * i / BINS)); // the bin's lower edge
                 shares.add(new double[] {pa[i], pb[i]});
             }
-            labels.set(0, num(lo) + " to " + num(lo + (hi - lo) / BINS));
-            right = num(hi);
         } else {
             Map<String, double[]> counts = new LinkedHashMap<>();
             double ta = addCounts(ref, counts, 0);
@@ -193,37 +196,11 @@ public record DriftReport(String title, Instant created, Profile reference, Opti
                 shares.add(new double[] {e.getValue()[0] / Math.max(ta, 1), e.getValue()[1] / Math.max(tb, 1)});
             }
         }
-        double max = 1e-12;
-        for (double[] s : shares) {
-            max = Math.max(max, Math.max(s[0], s[1]));
-        }
-        int width = 360;
-        int height = 160;
-        double bw = (double) (width - 20) / Math.max(1, shares.size());
-        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + width
-                + "\" height=\"" + (height + 30) + "\" role=\"img\"><title>reference (grey) and window (blue)</title>");
-        for (int i = 0; i < shares.size(); i++) {
-            double x = 10 + i * bw;
-            for (int side = 0; side < 2; side++) {
-                double bh = shares.get(i)[side] / max * height;
-                svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-                        + "fill=\"%s\"><title>%s: %.3f</title></rect>", x + side * bw / 2, height - bh, bw / 2 - 1,
-                        bh, side == 0 ? "#9e9e9e" : "#1e88e5", esc(labels.get(i)), shares.get(i)[side]));
-            }
-        }
-        svg.append(String.format(Locale.ROOT, "<line x1=\"10\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#444\"/>",
-                height, width - 10, height));
-        if (!labels.isEmpty()) {
-            String left = right == null ? labels.get(0) : labels.get(0).substring(0, labels.get(0).indexOf(" to "));
-            svg.append("<text x=\"10\" y=\"").append(height + 14).append("\" font-size=\"10\">")
-                    .append(esc(left)).append("</text><text x=\"").append(width - 10).append("\" y=\"")
-                    .append(height + 14).append("\" font-size=\"10\" text-anchor=\"end\">")
-                    .append(esc(right == null ? labels.get(labels.size() - 1) : right)).append("</text>");
-        }
-        svg.append("<text x=\"10\" y=\"").append(height + 28).append("\" font-size=\"10\" fill=\"#9e9e9e\">")
-                .append("reference</text><text x=\"80\" y=\"").append(height + 28)
-                .append("\" font-size=\"10\" fill=\"#1e88e5\">window</text></svg>");
-        return svg.toString();
+        Map<String, double[]> series = new LinkedHashMap<>();
+        series.put("reference", shares.stream().mapToDouble(x -> x[0]).toArray());
+        series.put("window", shares.stream().mapToDouble(x -> x[1]).toArray());
+        return Charts.groupedBars(id, column + ": share of rows", labels.size() == BINS ? "share of rows (bins by lower"
+                + " edge)" : "share of rows", labels, series, 440, 280);
     }
 
     private static double addCounts(ColumnProfile c, Map<String, double[]> counts, int side) {
@@ -241,7 +218,7 @@ public record DriftReport(String title, Instant created, Profile reference, Opti
         return total;
     }
 
-    /** One polyline per feature of its statistic across the windows, with drifted windows marked. */
+    /** One line chart per feature: its statistic across the windows, and the threshold where it is a distance. */
     private void timeline(StringBuilder h) {
         if (windows.isEmpty()) {
             return;
@@ -253,41 +230,28 @@ public record DriftReport(String title, Instant created, Profile reference, Opti
                 byFeature.computeIfAbsent(f.column(), k -> new ArrayList<>()).add(f);
             }
         }
-        int width = 360;
-        int height = 120;
+        int chart = 0;
         for (Map.Entry<String, List<FeatureDrift>> e : byFeature.entrySet()) {
             List<FeatureDrift> fs = e.getValue();
-            double max = 1e-12;
-            for (FeatureDrift f : fs) {
-                if (Double.isFinite(f.statistic())) {
-                    max = Math.max(max, f.statistic());
-                }
-                if (!f.method().isTest() && Double.isFinite(f.threshold())) {
-                    max = Math.max(max, f.threshold());
-                }
-            }
-            StringBuilder pts = new StringBuilder();
-            StringBuilder marks = new StringBuilder();
+            double[] x = new double[fs.size()];
+            double[] y = new double[fs.size()];
+            int drifted = 0;
             for (int i = 0; i < fs.size(); i++) {
-                double x = 10 + (fs.size() == 1 ? 0 : (double) i * (width - 20) / (fs.size() - 1));
-                double v = Double.isFinite(fs.get(i).statistic()) ? fs.get(i).statistic() : 0;
-                double y = height - v / max * (height - 10);
-                pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-                marks.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\">"
-                        + "<title>%s</title></circle>", x, y, fs.get(i).drifted() ? "#b00020" : "#1e88e5",
-                        esc(windows.get(Math.min(i, windows.size() - 1)).key() + ": " + num(fs.get(i).statistic()))));
+                x[i] = i + 1;
+                y[i] = Double.isFinite(fs.get(i).statistic()) ? fs.get(i).statistic() : Double.NaN;
+                drifted += fs.get(i).drifted() ? 1 : 0;
             }
-            h.append("<div class=\"card\"><div><b>").append(esc(e.getKey())).append("</b> ")
-                    .append(fs.get(0).method()).append("</div><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
-                    .append(width).append("\" height=\"").append(height + 6).append("\">");
+            List<Charts.Line> lines = new ArrayList<>();
+            lines.add(new Charts.Line(fs.get(0).method().toString().toLowerCase(Locale.ROOT), x, y, true));
             FeatureDrift last = fs.get(fs.size() - 1);
             if (!last.method().isTest() && Double.isFinite(last.threshold())) {
-                double ty = height - last.threshold() / max * (height - 10);
-                h.append(String.format(Locale.ROOT, "<line x1=\"10\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" "
-                        + "stroke=\"#b00020\" stroke-dasharray=\"4 3\"/>", ty, width - 10, ty));
+                double[] t = new double[fs.size()];
+                java.util.Arrays.fill(t, last.threshold());
+                lines.add(new Charts.Line("threshold", x, t, false));
             }
-            h.append("<polyline fill=\"none\" stroke=\"#1e88e5\" stroke-width=\"1.5\" points=\"").append(pts)
-                    .append("\"/>").append(marks).append("</svg></div>\n");
+            h.append("<div class=\"card\">").append(Charts.lines("drift-line-" + (chart++), e.getKey() + ": drifted in "
+                    + drifted + " of " + fs.size() + " windows", "window", "statistic", lines, null, false))
+                    .append("</div>\n");
         }
     }
 

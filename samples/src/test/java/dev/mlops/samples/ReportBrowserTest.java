@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Opens the main job's reports (the data report and the model report) in headless Chromium: no console errors,
+ * Opens the main job's reports (data, model, scoping and drift reports) in headless Chromium: no console errors,
  * the key headings and numbers in the rendered page, every chart laid out with a non-zero size, and a screenshot
  * under {@code target/reports/} for a person to look at. Skips with a message when Chromium is absent; under
  * {@code CI=true} it must run.
@@ -39,6 +39,7 @@ class ReportBrowserTest {
     static Path chromium;
     static TrainStage.Result trained;
     static Frame test;
+    static Frame train;
 
     @BeforeAll
     static void reports() throws IOException {
@@ -54,6 +55,7 @@ class ReportBrowserTest {
         TrainTestSplit split = VerifyStage.run(Datasets.credit(), OUT);
         FeatureStage.Result features = FeatureStage.run(split.train());
         test = split.test();
+        train = split.train();
         trained = TrainStage.run(split.train(), test, features, OUT.resolve("runs"));
         TrainStage.writeReport(trained, features.ranking(), test, OUT);
     }
@@ -79,6 +81,43 @@ class ReportBrowserTest {
             assertTrue(page.dom.contains(text), "the rendered data report shows " + text);
         }
         assertTrue(page.svgSizes.size() > 20, "a chart per column: " + page.svgSizes.size());
+    }
+
+    @Test
+    void scopingReport_inChromium_showsTheVerdictAndItsCharts() throws Exception {
+        dev.mlops.train.scoping.ScopingReport report = ScopingStage.run(Datasets.credit(), OUT);
+        Rendered page = render(OUT.resolve("scoping.html"));
+        for (String text : List.of("Scoping: does predicting", "Data available", "Does it need ML?", "Requirements",
+                report.verdict().name(), "Candidates by " + report.metric())) {
+            assertTrue(page.dom.contains(HtmlRenderable.escape(text)), "the rendered scoping report shows " + text);
+        }
+        assertEquals(report.curve().isEmpty() ? 1 : 2, page.svgSizes.size(), "the candidates chart and the learning"
+                + " curve: " + page.svgSizes);
+    }
+
+    @Test
+    void driftReport_inChromium_showsWindowsAndAChartPerFeature() throws Exception {
+        Frame inputs = test.drop("class");
+        Frame reference = train.drop("class");
+        dev.mlops.monitor.DriftMonitor monitor = dev.mlops.monitor.DriftMonitor.against(reference)
+                .windowRows(test.rowCount()).build();
+        java.time.Instant t0 = java.time.Instant.parse("2026-03-02T08:00:00Z");
+        monitor.observe(inputs, Frame.of(List.of()), t0);
+        dev.mlops.api.Column amount = inputs.column("credit_amount");
+        double[] doubled = java.util.Arrays.stream(inputs.doubles("credit_amount").toArray()).map(v -> v * 2).toArray();
+        Frame shifted = inputs.drop("credit_amount").withColumn(amount instanceof dev.mlops.api.LongColumn
+                ? dev.mlops.api.LongColumn.of("credit_amount", java.util.Arrays.stream(doubled).mapToLong(v -> (long) v)
+                        .toArray())
+                : dev.mlops.api.DoubleColumn.of("credit_amount", doubled)).select(inputs.columnNames());
+        monitor.observe(shifted, Frame.of(List.of()), t0.plusSeconds(3600));
+        dev.mlops.monitor.DriftReport.of("German credit: drift", monitor, t0).writeTo(OUT);
+        Rendered page = render(OUT.resolve("drift-report.html"));
+        for (String text : List.of("German credit: drift", "Latest window", "Reference and latest window",
+                "Drift per window", "credit_amount: share of rows", "credit_amount: drifted in 1 of 2 windows")) {
+            assertTrue(page.dom.contains(HtmlRenderable.escape(text)), "the rendered drift report shows " + text);
+        }
+        assertEquals(2 * inputs.columnCount(), page.svgSizes.size(), "a histogram and a timeline per feature: "
+                + page.svgSizes.size());
     }
 
     record Rendered(String dom, List<String> svgSizes) {

@@ -179,6 +179,13 @@ public final class Charts {
      */
     public static String groupedBars(String id, String title, String valueLabel, List<String> categories,
                                      java.util.Map<String, double[]> series) {
+        return groupedBars(id, title, valueLabel, categories, series, Math.max(WIDTH, 70 * categories.size() + 120),
+                HEIGHT);
+    }
+
+    /** Grouped vertical bars of a given size; more than five categories have their labels turned 45 degrees. */
+    public static String groupedBars(String id, String title, String valueLabel, List<String> categories,
+                                     java.util.Map<String, double[]> series, int width, int height) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (java.util.Map.Entry<String, double[]> s : series.entrySet()) {
             for (int i = 0; i < categories.size(); i++) {
@@ -195,10 +202,11 @@ public final class Charts {
         for (int k = 0; k < series.size(); k++) {
             r.setSeriesPaint(k, SERIES[k % SERIES.length]);
         }
+        r.setItemMargin(0.0);
         if (categories.size() > 5) {
             plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
-        return svg(id, chart, Math.max(WIDTH, 70 * categories.size() + 120), HEIGHT);
+        return svg(id, chart, width, height);
     }
 
     /** Mean and standard deviation per category, as bars with error whiskers. */
