@@ -25,6 +25,7 @@ class ArchitectureTest {
     private static final String SPARK = "dev.mlops.spark..";
     private static final String SAMPLES = "dev.mlops.samples..";
     private static final String TEST_KIT = "dev.mlops.test..";
+    private static final String CLI = "dev.mlops.cli..";
 
     @ArchTest
     static final ArchRule modulesHaveNoCycles = slices().matching("dev.mlops.(*)..").should().beFreeOfCycles();
@@ -80,6 +81,11 @@ class ArchitectureTest {
             .or().resideInAPackage(MONITOR).should().haveSimpleName("PredictionEvent").orShould()
             .haveSimpleName("PredictionListener")
             .because("server and monitor both see the prediction event contract in mlops-api");
+
+    @ArchTest
+    static final ArchRule nothingDependsOnTheCommandLine = noClasses().that().resideOutsideOfPackage(CLI).should()
+            .dependOnClassesThat().resideInAPackage(CLI)
+            .because("mlops-cli is a leaf: it calls the SDK, no library calls it (docs/decisions/150)");
 
     @ArchTest
     static final ArchRule nothingButTestsUsesTheTestKit = noClasses().that().resideOutsideOfPackage(TEST_KIT).should()
