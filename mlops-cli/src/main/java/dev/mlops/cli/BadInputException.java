@@ -1,6 +1,6 @@
 package dev.mlops.cli;
 
-/** Input the user must fix (a missing file, an unknown column); the command exits with {@link Mlops#BAD_INPUT}. */
+/** Input the command cannot use (exit code 2); the message says what is wrong and what to do. */
 final class BadInputException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

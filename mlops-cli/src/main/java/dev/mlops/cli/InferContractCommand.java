@@ -1,9 +1,7 @@
 package dev.mlops.cli;
 
 import dev.mlops.data.validate.Contract;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,33 +10,33 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code mlops infer-contract FILE [--out C]}. */
+/** {@code mlops infer-contract FILE}: the contract a reference file implies (types, ranges, categories, missing). */
 @Command(name = "infer-contract", mixinStandardHelpOptions = true,
-        description = "Infer a data contract (types, ranges, categories) from a reference file.")
+        description = "Infer a data contract (types, ranges, allowed categories, completeness) from a reference file;"
+                + " edit it, then check new files with 'mlops validate'.")
 final class InferContractCommand implements Callable<Integer> {
-
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "the reference data file (.csv or .jsonl)")
+    @Parameters(paramLabel = "FILE", description = "the reference data file")
     Path file;
 
-    @Option(names = "--out", paramLabel = "CONTRACT", description = "write the contract JSON here (default: stdout)")
+    @Option(names = "--out", paramLabel = "CONTRACT", description = "write the contract here instead of stdout")
     Path out;
+
+    @Option(names = "--json", description = "(the contract is always JSON; accepted for symmetry)")
+    boolean json;
 
     @Override
     public Integer call() {
-        Contract contract = Contract.inferFrom(DataFiles.read(file));
+        Contract contract = Contract.inferFrom(Inputs.frame(file));
+        PrintWriter w = spec.commandLine().getOut();
         if (out == null) {
-            spec.commandLine().getOut().println(contract.toJson());
+            Inputs.jsonText(w, contract.toJson());
         } else {
-            try {
-                Files.writeString(out, contract.toJson());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
-            }
-            spec.commandLine().getOut().println("wrote " + contract.constraints().size() + " constraints to " + out);
+            Inputs.write(out, contract.toJson());
+            w.println("Inferred " + contract.constraints().size() + " constraints from " + file + "; written to " + out);
         }
-        return Mlops.OK;
+        return 0;
     }
 }

@@ -1,46 +1,65 @@
 package dev.mlops.cli;
 
+import dev.mlops.api.MlopsException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
- * The root {@code mlops} command. Adding a subcommand is one class plus one entry in {@code subcommands}.
+ * {@code mlops}: the everyday jobs of the SDK from a shell. Exit codes: 0 done, 1 the data or a check failed (a
+ * validation error, drift), 2 bad input (a missing file, an unknown column or option): the message says what to fix.
+ * Every command takes {@code --json} for scripts.
  */
-@Command(name = "mlops", mixinStandardHelpOptions = true, version = "mlops 0.1.0-SNAPSHOT",
-        description = "The mlops-java SDK from the shell. Exit codes: 0 ok, 1 failed checks, 2 bad input.",
-        subcommands = {ProfileCommand.class, ValidateCommand.class, InferContractCommand.class, RankCommand.class,
-                DriftCommand.class, ModelsCommand.class})
+@Command(name = "mlops", mixinStandardHelpOptions = true, versionProvider = Mlops.Version.class,
+        description = "Profile data, infer and check contracts, rank features, check drift, and look at runs and models.",
+        subcommands = {ProfileCommand.class, InferContractCommand.class, ValidateCommand.class, RankCommand.class,
+            DriftCommand.class, RunsCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:a check failed (validation errors, drift)", "2:bad input: the message says what to fix"})
 public final class Mlops implements Runnable {
-
-    /** Exit code: everything passed. */
-    public static final int OK = 0;
-    /** Exit code: the input was read but checks failed (validation errors, drift found). */
-    public static final int FAILED_CHECKS = 1;
-    /** Exit code: bad input (missing file, unknown column, misspelt option). */
+    /** A check failed: the data or the model did not pass. */
+    public static final int FAILED = 1;
+    /** The input was bad: a file, a column, an option. */
     public static final int BAD_INPUT = 2;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Name a command, e.g. 'mlops profile data.csv'");
-    }
-
-    /** A command line configured with the exit codes above. */
-    public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Mlops());
-        cl.setExitCodeExceptionMapper(e -> BAD_INPUT);
-        cl.setExecutionExceptionHandler((e, line, parsed) -> {
-            line.getErr().println("mlops " + line.getCommandName() + ": " + e.getMessage());
-            return e instanceof BadInputException || e instanceof IllegalArgumentException
-                    || e instanceof java.io.UncheckedIOException ? BAD_INPUT : FAILED_CHECKS;
-        });
-        return cl;
-    }
+    @Spec
+    CommandSpec spec;
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
+    }
+
+    /** The command line, with the SDK's errors mapped to exit code 2 and a one-line message. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Mlops());
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            if (e instanceof BadInputException || e instanceof MlopsException || e instanceof IllegalArgumentException
+                    || e instanceof UncheckedIOException) {
+                PrintWriter err = commandLine.getErr();
+                err.println("mlops " + commandLine.getCommandName() + ": " + e.getMessage());
+                err.flush();
+                return BAD_INPUT;
+            }
+            throw e;
+        });
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The SDK's version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Mlops.class.getPackage().getImplementationVersion();
+            return new String[] {"mlops " + (v == null ? "(development build)" : v)};
+        }
     }
 }

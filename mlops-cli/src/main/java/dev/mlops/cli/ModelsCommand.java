@@ -1,164 +1,170 @@
 package dev.mlops.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.api.model.ModelRepository;
 import dev.mlops.api.model.ModelVersion;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code mlops models list|show|promote|archive --repo DIR}. */
-@Command(name = "models", mixinStandardHelpOptions = true,
-        description = "List, show, promote (set an alias) and archive registered models in a file repository.",
+/** {@code mlops models list|show|promote|archive}: the model repository. */
+@Command(name = "models", mixinStandardHelpOptions = true, description = "The registered models: list, show,"
+        + " promote (point an alias at a version) and archive.",
         subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Show.class, ModelsCommand.Promote.class,
-                ModelsCommand.Archive.class})
+            ModelsCommand.Archive.class})
 final class ModelsCommand implements Runnable {
-
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--repo", required = true, paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
-            description = "the model repository directory")
-    Path repo;
-
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "Name a models command: list, show, promote or archive");
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    ModelRepository repository() {
-        if (!Files.isDirectory(repo)) {
-            throw new BadInputException("no model repository at " + repo.toAbsolutePath()
-                    + " (give the directory models were registered in with --repo)");
+    /** The repository folder option every subcommand takes. */
+    static final class Repo {
+        @Option(names = "--repo", required = true, paramLabel = "DIR", description = "the model repository folder")
+        Path dir;
+
+        ModelRepository open() {
+            if (!Files.isDirectory(dir)) {
+                throw new BadInputException("No model repository at " + dir.toAbsolutePath() + "; give the folder"
+                        + " models were registered in");
+            }
+            return ModelRepository.onFileSystem(dir);
         }
-        return ModelRepository.onFileSystem(repo);
     }
 
-    static ObjectNode json(ObjectMapper mapper, ModelVersion v) {
-        ObjectNode n = mapper.createObjectNode();
-        n.put("model", v.model()).put("version", v.version()).put("registeredAt", v.registeredAt().toString())
-                .put("archived", v.archived());
-        ArrayNode a = n.putArray("aliases");
-        v.aliases().forEach(a::add);
-        if (v.metrics() != null) {
-            n.set("metrics", v.metrics());
-        }
-        return n;
+    static Map<String, Object> describe(ModelVersion v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", v.model());
+        m.put("version", v.version());
+        m.put("registeredAt", v.registeredAt().toString());
+        m.put("archived", v.archived());
+        m.put("aliases", v.aliases());
+        m.put("metrics", v.metrics());
+        return m;
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Every model with its versions.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Every model with its versions and"
+            + " aliases.")
     static final class ListModels implements Callable<Integer> {
-        @ParentCommand
-        ModelsCommand parent;
         @Spec
         CommandSpec spec;
-        @Option(names = "--json", description = "print JSON")
+        @picocli.CommandLine.Mixin
+        Repo repo;
+        @Option(names = "--json", description = "print as JSON")
         boolean json;
 
         @Override
-        public Integer call() throws Exception {
-            ModelRepository r = parent.repository();
-            ObjectMapper mapper = new ObjectMapper();
-            ArrayNode all = mapper.createArrayNode();
-            for (String m : r.models()) {
-                for (ModelVersion v : r.versions(m)) {
-                    if (json) {
-                        all.add(json(mapper, v));
-                    } else {
-                        spec.commandLine().getOut().printf("%s@%d %s%s %s%n", m, v.version(), v.registeredAt(),
-                                v.archived() ? " archived" : "", v.aliases());
-                    }
+        public Integer call() {
+            ModelRepository r = repo.open();
+            PrintWriter w = spec.commandLine().getOut();
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (String model : r.models()) {
+                List<ModelVersion> versions = r.versions(model);
+                out.put(model, Map.of("versions", versions.size(), "aliases", r.aliases(model)));
+                if (!json) {
+                    w.printf(Locale.ROOT, "%-24s %3d versions  aliases %s%n", model, versions.size(), r.aliases(model));
                 }
             }
             if (json) {
-                spec.commandLine().getOut().println(mapper.writeValueAsString(all));
+                Inputs.json(w, out);
             }
-            return Mlops.OK;
+            return 0;
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "One version: NAME, NAME@ALIAS or NAME@N.")
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "A model's versions with their metrics.")
     static final class Show implements Callable<Integer> {
-        @ParentCommand
-        ModelsCommand parent;
         @Spec
         CommandSpec spec;
-        @Parameters(paramLabel = "REF", description = "NAME, NAME@ALIAS or NAME@VERSION")
-        String ref;
-        @Option(names = "--json", description = "print JSON")
+        @picocli.CommandLine.Mixin
+        Repo repo;
+        @Parameters(paramLabel = "MODEL", description = "the model name")
+        String model;
+        @Option(names = "--json", description = "print as JSON")
         boolean json;
 
         @Override
-        public Integer call() throws Exception {
-            ModelVersion v = resolve(parent.repository(), ref);
-            ObjectMapper mapper = new ObjectMapper();
-            spec.commandLine().getOut().println(json ? mapper.writeValueAsString(json(mapper, v))
-                    : mapper.writerWithDefaultPrettyPrinter().writeValueAsString(json(mapper, v)));
-            return Mlops.OK;
+        public Integer call() {
+            ModelRepository r = repo.open();
+            if (!r.models().contains(model)) {
+                throw new BadInputException("No model '" + model + "' in " + repo.dir + "; the models are "
+                        + r.models());
+            }
+            PrintWriter w = spec.commandLine().getOut();
+            List<Map<String, Object>> versions = r.versions(model).stream().map(ModelsCommand::describe).toList();
+            if (json) {
+                Inputs.json(w, versions);
+                return 0;
+            }
+            for (Map<String, Object> v : versions) {
+                w.println(model + " v" + v.get("version") + (Boolean.TRUE.equals(v.get("archived")) ? " (archived)" : "")
+                        + " registered " + v.get("registeredAt") + " aliases " + v.get("aliases") + " metrics "
+                        + v.get("metrics"));
+            }
+            return 0;
         }
     }
 
-    @Command(name = "promote", mixinStandardHelpOptions = true,
-            description = "Point an alias (default production) at a version: mlops models promote NAME@N.")
+    @Command(name = "promote", mixinStandardHelpOptions = true, description = "Point an alias (default production)"
+            + " at a version; servers watching the alias reload it.")
     static final class Promote implements Callable<Integer> {
-        @ParentCommand
-        ModelsCommand parent;
         @Spec
         CommandSpec spec;
-        @Parameters(paramLabel = "REF", description = "NAME@VERSION (or any ref that resolves)")
-        String ref;
-        @Option(names = "--alias", defaultValue = "production", description = "the alias (default: ${DEFAULT-VALUE})")
+        @picocli.CommandLine.Mixin
+        Repo repo;
+        @Parameters(index = "0", paramLabel = "MODEL")
+        String model;
+        @Parameters(index = "1", paramLabel = "VERSION")
+        int version;
+        @Option(names = "--alias", defaultValue = "production", paramLabel = "ALIAS")
         String alias;
 
         @Override
         public Integer call() {
-            ModelRepository r = parent.repository();
-            ModelVersion v = resolve(r, ref);
-            r.setAlias(v.model(), alias, v.version());
-            spec.commandLine().getOut().println(v.model() + "@" + alias + " -> version " + v.version());
-            return Mlops.OK;
+            ModelRepository r = repo.open();
+            if (r.version(model, version).isEmpty()) {
+                throw new BadInputException("No version " + version + " of model '" + model + "'; see 'mlops models"
+                        + " show " + model + " --repo " + repo.dir + "'");
+            }
+            r.setAlias(model, alias, version);
+            spec.commandLine().getOut().println(model + "@" + alias + " -> version " + version);
+            return 0;
         }
     }
 
-    @Command(name = "archive", mixinStandardHelpOptions = true, description = "Archive a version: NAME@N.")
+    @Command(name = "archive", mixinStandardHelpOptions = true, description = "Archive a version (kept, no longer"
+            + " resolved by 'latest').")
     static final class Archive implements Callable<Integer> {
-        @ParentCommand
-        ModelsCommand parent;
         @Spec
         CommandSpec spec;
-        @Parameters(paramLabel = "REF", description = "NAME@VERSION")
-        String ref;
+        @picocli.CommandLine.Mixin
+        Repo repo;
+        @Parameters(index = "0", paramLabel = "MODEL")
+        String model;
+        @Parameters(index = "1", paramLabel = "VERSION")
+        int version;
 
         @Override
         public Integer call() {
-            ModelRepository r = parent.repository();
-            ModelVersion v = resolve(r, ref);
-            r.archive(v.model(), v.version());
-            spec.commandLine().getOut().println("archived " + v.model() + "@" + v.version());
-            return Mlops.OK;
-        }
-    }
-
-    static ModelVersion resolve(ModelRepository r, String ref) {
-        String name = ref.contains("@") ? ref.substring(0, ref.indexOf('@')) : ref;
-        List<String> models = r.models();
-        if (!models.contains(name)) {
-            throw new BadInputException("no model '" + name + "' in the repository; its models are " + models);
-        }
-        try {
-            return r.resolve(ref);
-        } catch (RuntimeException e) {
-            throw new BadInputException("cannot resolve '" + ref + "': " + e.getMessage());
+            ModelRepository r = repo.open();
+            if (r.version(model, version).isEmpty()) {
+                throw new BadInputException("No version " + version + " of model '" + model + "'");
+            }
+            r.archive(model, version);
+            spec.commandLine().getOut().println(model + " version " + version + " archived");
+            return 0;
         }
     }
 }

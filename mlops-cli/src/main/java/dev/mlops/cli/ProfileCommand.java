@@ -1,34 +1,64 @@
 package dev.mlops.cli;
 
 import dev.mlops.api.Frame;
+import dev.mlops.data.profile.ColumnProfile;
 import dev.mlops.data.profile.Profile;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code mlops profile FILE}: per-column statistics. */
+/** {@code mlops profile FILE}: the mergeable profile of a data file, per column. */
 @Command(name = "profile", mixinStandardHelpOptions = true,
-        description = "Profile a CSV or JSON Lines file: per-column counts, missing values, moments, quantiles.")
+        description = "Profile a CSV or JSON Lines file: rows, and per column its type, missing values, distinct"
+                + " values and range.")
 final class ProfileCommand implements Callable<Integer> {
-
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "the data file (.csv or .jsonl)")
+    @Parameters(paramLabel = "FILE", description = "the data file (.csv, .csv.gz, .jsonl)")
     Path file;
 
-    @Option(names = "--json", description = "print the profile as JSON")
+    @Option(names = "--json", description = "print the profile as JSON (the SDK's Profile format)")
     boolean json;
+
+    @Option(names = "--out", paramLabel = "PROFILE", description = "also write the profile's JSON to this file")
+    Path out;
 
     @Override
     public Integer call() {
-        Frame frame = DataFiles.read(file);
+        Frame frame = Inputs.frame(file);
         Profile profile = Profile.of(frame);
-        spec.commandLine().getOut().println(json ? profile.toJson() : profile.toString());
-        return Mlops.OK;
+        PrintWriter w = spec.commandLine().getOut();
+        if (out != null) {
+            Inputs.write(out, profile.toJson());
+        }
+        if (json) {
+            Inputs.jsonText(w, profile.toJson());
+            return 0;
+        }
+        w.printf(Locale.ROOT, "%s: %d rows, %d columns%n", file, profile.rowCount(), profile.columns().size());
+        w.printf(Locale.ROOT, "%-24s %-11s %8s %10s %14s %14s%n", "column", "type", "missing", "distinct", "min",
+                "max");
+        for (ColumnProfile c : profile.columns().values()) {
+            String distinct = c.distinct().map(d -> Long.toString(Math.round(d.estimate()))).orElse("");
+            String min = c.moments().map(m -> num(m.min())).orElse("");
+            String max = c.moments().map(m -> num(m.max())).orElse("");
+            w.printf(Locale.ROOT, "%-24s %-11s %8d %10s %14s %14s%n", c.name(), c.type(), c.missing(), distinct, min,
+                    max);
+        }
+        if (out != null) {
+            w.println("Profile written to " + out);
+        }
+        return 0;
+    }
+
+    static String num(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4g", v);
     }
 }

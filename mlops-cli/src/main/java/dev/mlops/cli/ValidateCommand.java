@@ -1,13 +1,10 @@
 package dev.mlops.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.api.Frame;
 import dev.mlops.data.validate.Contract;
-import dev.mlops.data.validate.Quarantine;
+import dev.mlops.data.validate.ValidationReport;
 import dev.mlops.data.validate.Validator;
-import java.io.IOException;
-import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,50 +15,40 @@ import picocli.CommandLine.Spec;
 
 /** {@code mlops validate FILE --contract C}: exit 1 when an error-level check fails. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check a data file against a contract; exit 1 when a check fails.")
+        description = "Check a data file against a contract (from 'mlops infer-contract' or written by hand). Exits 1"
+                + " when a check at error level fails.")
 final class ValidateCommand implements Callable<Integer> {
-
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "the data file (.csv or .jsonl)")
+    @Parameters(paramLabel = "FILE", description = "the data file to check")
     Path file;
 
-    @Option(names = "--contract", required = true, paramLabel = "CONTRACT",
-            description = "the contract JSON (as 'mlops infer-contract' writes it)")
-    Path contractFile;
+    @Option(names = "--contract", required = true, paramLabel = "CONTRACT", description = "the contract (JSON)")
+    Path contract;
 
-    @Option(names = "--json", description = "print the report as JSON")
+    @Option(names = "--json", description = "print the validation report as JSON")
     boolean json;
 
     @Override
-    public Integer call() throws IOException {
-        if (!Files.isRegularFile(contractFile)) {
-            throw new BadInputException("no such contract file: " + contractFile.toAbsolutePath()
-                    + " (write one with 'mlops infer-contract FILE --out " + contractFile + "')");
-        }
-        Contract contract;
+    public Integer call() {
+        Contract c;
         try {
-            contract = Contract.fromJson(Files.readString(contractFile));
+            c = Contract.fromJson(Inputs.text(contract, "contract"));
         } catch (RuntimeException e) {
-            throw new BadInputException("cannot read the contract " + contractFile + ": " + e.getMessage());
+            if (e instanceof BadInputException) {
+                throw e;
+            }
+            throw new BadInputException("The contract " + contract + " is not a contract: " + e.getMessage());
         }
-        Frame frame = DataFiles.read(file);
-        Quarantine q = Validator.of(contract).quarantine(frame);
+        Frame frame = Inputs.frame(file);
+        ValidationReport report = Validator.of(c).validate(frame, file.toString());
+        PrintWriter w = spec.commandLine().getOut();
         if (json) {
-            ObjectMapper mapper = new ObjectMapper();
-            ObjectNode node = mapper.createObjectNode();
-            node.put("passed", q.report().passed());
-            node.put("rows", frame.rowCount());
-            node.put("validRows", q.valid().rowCount());
-            node.put("quarantinedRows", q.invalid().rowCount());
-            node.set("report", mapper.readTree(q.report().toJson()));
-            spec.commandLine().getOut().println(mapper.writeValueAsString(node));
+            Inputs.jsonText(w, report.toJson());
         } else {
-            spec.commandLine().getOut().println(q.report().toText());
-            spec.commandLine().getOut().println("rows: " + frame.rowCount() + ", valid: " + q.valid().rowCount()
-                    + ", quarantined: " + q.invalid().rowCount());
+            w.println(report.summary());
         }
-        return q.report().passed() ? Mlops.OK : Mlops.FAILED_CHECKS;
+        return report.passed() ? 0 : Mlops.FAILED;
     }
 }

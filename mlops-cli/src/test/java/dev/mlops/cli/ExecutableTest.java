@@ -65,7 +65,7 @@ class ExecutableTest {
 
         Result validate = mlops("validate", CREDIT.toString(), "--contract", contract.toString(), "--json");
         assertEquals(0, validate.code(), validate.err());
-        assertEquals(1000, new ObjectMapper().readTree(validate.out()).get("validRows").asInt());
+        assertTrue(new ObjectMapper().readTree(validate.out()).get("results").size() > 20, "every check reported");
 
         Result missing = mlops("validate", "nope.csv", "--contract", contract.toString());
         assertEquals(2, missing.code());

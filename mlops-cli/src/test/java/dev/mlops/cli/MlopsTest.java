@@ -1,0 +1,208 @@
+package dev.mlops.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mlops.api.Frame;
+import dev.mlops.api.Json;
+import dev.mlops.api.model.ModelRepository;
+import dev.mlops.api.tracking.Run;
+import dev.mlops.api.tracking.RunTracker;
+import dev.mlops.train.Trainer;
+import dev.mlops.train.onnx.ModelPackager;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Each command as a user runs it: its exit code, what it prints, and the files it writes. */
+class MlopsTest {
+    static final Path CREDIT = Path.of(System.getProperty("datasets.dir", "../samples/src/main/resources/datasets"),
+            "credit-g.csv");
+
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {
+        JsonNode json() throws Exception {
+            return Json.mapper().readTree(out);
+        }
+    }
+
+    static Result run(String... args) {
+        CommandLine cli = Mlops.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void profile_printsRowsAndEveryColumn_andJsonForScripts() throws Exception {
+        Result r = run("profile", CREDIT.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("1000 rows, 21 columns"), r.out());
+        assertTrue(r.out().contains("credit_amount") && r.out().contains("checking_status"), r.out());
+        Result json = run("profile", CREDIT.toString(), "--json", "--out", dir.resolve("p.json").toString());
+        assertEquals(0, json.code(), json.err());
+        assertEquals(1000, json.json().get("rowCount").asLong());
+        assertEquals(json.json(), Json.mapper().readTree(Files.readString(dir.resolve("p.json"))));
+    }
+
+    @Test
+    void badInput_exitsTwo_withAMessageSayingWhatToFix() {
+        Result missing = run("profile", dir.resolve("nope.csv").toString());
+        assertEquals(Mlops.BAD_INPUT, missing.code());
+        assertTrue(missing.err().contains("No data file at") && missing.err().contains("nope.csv"), missing.err());
+        Result format = run("profile", CREDIT.resolveSibling("README.md").toString());
+        assertEquals(Mlops.BAD_INPUT, format.code());
+        assertTrue(format.err().contains("Cannot tell the format"), format.err());
+        Result option = run("profile", CREDIT.toString(), "--jsn");
+        assertEquals(Mlops.BAD_INPUT, option.code());
+        assertTrue(option.err().contains("Unknown option: '--jsn'"), option.err());
+        Result column = run("rank", CREDIT.toString(), "--label", "klass");
+        assertEquals(Mlops.BAD_INPUT, column.code());
+        assertTrue(column.err().contains("No column 'klass'") && column.err().contains("class"), column.err());
+        Result noContract = run("validate", CREDIT.toString());
+        assertEquals(Mlops.BAD_INPUT, noContract.code());
+        assertTrue(noContract.err().contains("--contract"), noContract.err());
+    }
+
+    @Test
+    void inferThenValidate_passesOnTheReference_andFailsWithExitOneOnBadRows() throws Exception {
+        Path contract = dir.resolve("contract.json");
+        Result infer = run("infer-contract", CREDIT.toString(), "--out", contract.toString());
+        assertEquals(0, infer.code(), infer.err());
+        assertTrue(Files.size(contract) > 100 && infer.out().contains("constraints"), infer.out());
+        Result ok = run("validate", CREDIT.toString(), "--contract", contract.toString());
+        assertEquals(0, ok.code(), ok.out() + ok.err());
+        List<String> lines = Files.readAllLines(CREDIT);
+        String header = lines.get(0);
+        int age = List.of(header.split(",")).indexOf("age");
+        String[] cells = lines.get(1).split(",", -1);
+        cells[age] = "-5";
+        Path bad = dir.resolve("bad.csv");
+        Files.write(bad, List.of(header, String.join(",", cells), lines.get(2)));
+        Result fails = run("validate", bad.toString(), "--contract", contract.toString());
+        assertEquals(Mlops.FAILED, fails.code(), fails.out());
+        assertTrue(fails.out().contains("age"), "the report names the column: " + fails.out());
+        Result json = run("validate", bad.toString(), "--contract", contract.toString(), "--json");
+        assertEquals(Mlops.FAILED, json.code());
+        assertTrue(json.json().has("results"), json.out());
+    }
+
+    @Test
+    void rank_listsTheColumnsByScore() throws Exception {
+        Result r = run("rank", CREDIT.toString(), "--label", "class");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("checking_status"), r.out());
+        Result json = run("rank", CREDIT.toString(), "--label", "class", "--method", "chi2", "--json");
+        assertEquals(0, json.code(), json.err());
+        assertEquals("class", json.json().get("label").asText());
+    }
+
+    @Test
+    void runs_listShowCompare_markTheRowsThatDiffer() throws Exception {
+        Path store = dir.resolve("runs");
+        String a;
+        String b;
+        try (RunTracker t = RunTracker.inDirectory(store)) {
+            try (Run r = t.start("credit", "logreg")) {
+                r.logParam("learningRate", "0.1").logParam("seed", "42").logMetric("accuracy", 0.75);
+                a = r.id();
+            }
+            try (Run r = t.start("credit", "logreg")) {
+                r.logParam("learningRate", "0.5").logParam("seed", "42").logMetric("accuracy", 0.77);
+                b = r.id();
+            }
+        }
+        Result list = run("runs", "list", "--store", store.toString());
+        assertEquals(0, list.code(), list.err());
+        assertTrue(list.out().contains(a) && list.out().contains(b) && list.out().contains("2 runs"), list.out());
+        Result show = run("runs", "show", a, "--store", store.toString());
+        assertTrue(show.out().contains("learningRate = 0.1") && show.out().contains("accuracy = 0.750000"),
+                show.out());
+        Result compare = run("runs", "compare", a, b, "--store", store.toString());
+        assertEquals(0, compare.code(), compare.err());
+        assertTrue(compare.out().lines().anyMatch(l -> l.startsWith("* param learningRate")), compare.out());
+        assertTrue(compare.out().lines().anyMatch(l -> l.startsWith("  param seed")), compare.out());
+        assertTrue(compare.out().contains("2 of 3 rows differ"), compare.out());
+        JsonNode json = run("runs", "compare", a, b, "--store", store.toString(), "--json").json();
+        assertTrue(json.get("rows").get("metric accuracy").get("differs").asBoolean());
+        Result unknown = run("runs", "show", "no-such-run", "--store", store.toString());
+        assertEquals(Mlops.BAD_INPUT, unknown.code());
+        assertTrue(unknown.err().contains("No run 'no-such-run'"), unknown.err());
+        Result noStore = run("runs", "list");
+        assertEquals(Mlops.BAD_INPUT, noStore.code());
+        assertTrue(noStore.err().contains("--store") && noStore.err().contains("--jdbc"), noStore.err());
+    }
+
+    @Test
+    void models_listShowPromoteArchive() throws Exception {
+        Path repoDir = dir.resolve("repo");
+        Frame credit = dev.mlops.api.DataSource.csv(CREDIT).read();
+        ModelRepository repo = ModelRepository.onFileSystem(repoDir);
+        List<String> numeric = credit.columns().stream().filter(c -> c.type().isNumeric()).map(c -> c.name())
+                .toList();
+        List<String> categorical = credit.columns().stream().filter(c -> !c.type().isNumeric()
+                && !c.name().equals("class")).map(c -> c.name()).toList();
+        dev.mlops.features.FittedPreprocessing prep = dev.mlops.features.Preprocessing.newBuilder()
+                .scale(dev.mlops.features.Transform.Scaling.STANDARD, numeric.toArray(String[]::new))
+                .oneHot(dev.mlops.features.Transform.UnseenCategories.IGNORE, categorical.toArray(String[]::new))
+                .build().fit(credit.drop("class"));
+        for (long seed = 1; seed <= 2; seed++) {
+            repo.register("credit", ModelPackager.of(Trainer.cartClassifier().seed(seed).preprocessing(prep)
+                    .train(credit, "class")));
+        }
+        Result promote = run("models", "promote", "credit", "2", "--repo", repoDir.toString());
+        assertEquals(0, promote.code(), promote.err());
+        assertEquals(2, repo.resolve("credit@production").version());
+        Result list = run("models", "list", "--repo", repoDir.toString());
+        assertTrue(list.out().contains("credit") && list.out().contains("2 versions")
+                && list.out().contains("production=2"), list.out());
+        Result archive = run("models", "archive", "credit", "1", "--repo", repoDir.toString());
+        assertEquals(0, archive.code(), archive.err());
+        JsonNode show = run("models", "show", "credit", "--repo", repoDir.toString(), "--json").json();
+        assertTrue(show.get(0).get("archived").asBoolean());
+        assertEquals("production", show.get(1).get("aliases").get(0).asText());
+        Result missing = run("models", "promote", "credit", "7", "--repo", repoDir.toString());
+        assertEquals(Mlops.BAD_INPUT, missing.code());
+        assertTrue(missing.err().contains("No version 7"), missing.err());
+    }
+
+    @Test
+    void drift_ofTheDataAgainstItself_isNone_andOfAShiftedCopyExitsOneNamingTheColumn() throws Exception {
+        Result same = run("drift", CREDIT.toString(), CREDIT.toString());
+        assertEquals(0, same.code(), same.out() + same.err());
+        List<String> lines = Files.readAllLines(CREDIT);
+        int age = List.of(lines.get(0).split(",")).indexOf("age");
+        List<String> shifted = new java.util.ArrayList<>(List.of(lines.get(0)));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            cells[age] = Integer.toString(Integer.parseInt(cells[age]) + 30);
+            shifted.add(String.join(",", cells));
+        }
+        Path older = Files.write(dir.resolve("older.csv"), shifted);
+        Path html = dir.resolve("drift.html");
+        Result drift = run("drift", CREDIT.toString(), older.toString(), "--html", html.toString());
+        assertEquals(Mlops.FAILED, drift.code(), drift.out() + drift.err());
+        assertTrue(drift.out().contains("age"), drift.out());
+        assertTrue(Files.readString(html).contains("age: share of rows"), "the drift report, with its charts");
+    }
+
+    @Test
+    void help_listsEveryCommandAndTheExitCodes() {
+        Result r = run("--help");
+        assertEquals(0, r.code());
+        for (String c : List.of("profile", "infer-contract", "validate", "rank", "drift", "runs", "models", "Exit codes")) {
+            assertTrue(r.out().contains(c), r.out());
+        }
+    }
+}
