@@ -9,6 +9,7 @@ import dev.mlops.api.FieldType;
 import dev.mlops.api.Frame;
 import dev.mlops.api.LongColumn;
 import dev.mlops.api.TrainingException;
+import dev.mlops.api.model.ModelTask;
 import dev.mlops.train.internal.FrameConverter;
 import dev.mlops.data.metrics.MetricMath;
 import dev.mlops.train.internal.LabelBalance;
@@ -196,7 +197,7 @@ public final class Evaluator {
         if (settings.primaryMetric() != null) {
             return new String[] {settings.primaryMetric(), settings.primaryMetric() + ", as set on the evaluator."};
         }
-        if (model.task() != Task.CLASSIFICATION) {
+        if (model.task() != ModelTask.CLASSIFICATION) {
             return new String[] {"r2", "r2, the default for a regressor."};
         }
         LabelBalance balance = LabelBalance.of(model.label(), model.classes(), Scored.truth(model, rows));
@@ -255,7 +256,7 @@ public final class Evaluator {
     private Map<String, Metrics> baselines(TrainedModel model, Frame fitOn, Frame test, Scored scored) {
         Map<String, Metrics> out = new LinkedHashMap<>();
         int n = test.rowCount();
-        if (model.task() == Task.CLASSIFICATION) {
+        if (model.task() == ModelTask.CLASSIFICATION) {
             int k = model.classes().size();
             int[] fitTruth = Scored.truth(model, fitOn);
             double[] priors = new double[k];
@@ -433,7 +434,7 @@ public final class Evaluator {
         List<Integer> idx = new ArrayList<>();
         double[] key = new double[n];
         for (int i = 0; i < n; i++) {
-            if (model.task() == Task.CLASSIFICATION) {
+            if (model.task() == ModelTask.CLASSIFICATION) {
                 if (s.scores.predicted()[i] != s.truth[i]) {
                     idx.add(i);
                     key[i] = s.scores.probabilities()[i][s.scores.predicted()[i]];
@@ -449,7 +450,7 @@ public final class Evaluator {
         long[] rowIds = Arrays.stream(top).asLongStream().toArray();
         rows = rows.withColumn(LongColumn.of("row", rowIds));
         double[] conf = new double[top.length];
-        if (model.task() == Task.CLASSIFICATION) {
+        if (model.task() == ModelTask.CLASSIFICATION) {
             int[] codes = new int[top.length];
             for (int i = 0; i < top.length; i++) {
                 codes[i] = s.scores.predicted()[top[i]];
@@ -541,7 +542,7 @@ public final class Evaluator {
         double p = Double.NaN;
         double[] interval = null;
         if (cur != null) {
-            if (model.task() == Task.CLASSIFICATION) {
+            if (model.task() == ModelTask.CLASSIFICATION) {
                 int b = 0;
                 int c = 0;
                 for (int i = 0; i < cand.truth.length; i++) {
@@ -610,7 +611,7 @@ public final class Evaluator {
 
         static Scored of(TrainedModel model, Frame frame) {
             Scores s = model.score(frame);
-            return model.task() == Task.CLASSIFICATION ? new Scored(s, truth(model, frame), null)
+            return model.task() == ModelTask.CLASSIFICATION ? new Scored(s, truth(model, frame), null)
                     : new Scored(s, null, target(model, frame));
         }
 
@@ -655,7 +656,7 @@ public final class Evaluator {
 
         /** Metrics on some rows (all when null). */
         Metrics metrics(int[] rows) {
-            if (scores.task() == Task.CLASSIFICATION) {
+            if (scores.task() == ModelTask.CLASSIFICATION) {
                 if (rows == null) {
                     return ClassificationMetrics.of(scores.classes(), truth, scores.predicted(),
                             scores.probabilities(), scores.probabilistic());
