@@ -1,6 +1,7 @@
 package dev.mlops.train.onnx.internal;
 
 import dev.mlops.api.model.ModelTask;
+import dev.mlops.features.internal.onnx.GraphBuilder;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.ONNXExportable;
