@@ -12,8 +12,8 @@ module dev.mlops.features {
     requires org.slf4j;
 
     exports dev.mlops.features;
-    // The model export in mlops-train builds on the same ONNX graph code.
-    exports dev.mlops.features.internal to dev.mlops.train;
+    // The model export in mlops-train builds its graphs with the same ONNX graph builder (decision 181).
+    exports dev.mlops.features.internal.onnx to dev.mlops.train;
 
     // Jackson writes the fitted steps (internal records) inside a fitted preprocessing.
     opens dev.mlops.features to com.fasterxml.jackson.databind;

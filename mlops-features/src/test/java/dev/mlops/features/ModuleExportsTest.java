@@ -20,6 +20,6 @@ class ModuleExportsTest {
         for (ModuleDescriptor.Exports e : module.getDescriptor().exports()) {
             exports.add(e.isQualified() ? e.source() + " to " + new TreeSet<>(e.targets()) : e.source());
         }
-        assertEquals(new TreeSet<>(Set.of("dev.mlops.features", "dev.mlops.features.internal to [dev.mlops.train]")), exports);
+        assertEquals(new TreeSet<>(Set.of("dev.mlops.features", "dev.mlops.features.internal.onnx to [dev.mlops.train]")), exports);
     }
 }

@@ -1,6 +1,7 @@
 package dev.mlops.train;
 
 import dev.mlops.api.Frame;
+import dev.mlops.api.model.ModelTask;
 import dev.mlops.data.metrics.MetricMath;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,7 +18,7 @@ final class Baselines {
             Scored scored) {
         Map<String, Metrics> out = new LinkedHashMap<>();
         int n = test.rowCount();
-        if (model.task() == Task.CLASSIFICATION) {
+        if (model.task() == ModelTask.CLASSIFICATION) {
             int k = model.classes().size();
             int[] fitTruth = Scored.truth(model, fitOn);
             double[] priors = new double[k];

@@ -6,6 +6,7 @@ import static dev.mlops.api.HtmlRenderable.number;
 import dev.mlops.api.Column;
 import dev.mlops.api.Frame;
 import dev.mlops.data.report.Charts;
+import dev.mlops.api.model.ModelTask;
 import dev.mlops.features.FeatureRanking;
 import dev.mlops.features.FeatureScore;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ final class EvaluationHtml {
 
     /** ROC and PR curves from a model's scores on a frame: the second class for a binary label, else each class. */
     static List<List<Curve>> curves(TrainedModel model, Frame frame) {
-        if (model.task() != Task.CLASSIFICATION) {
+        if (model.task() != ModelTask.CLASSIFICATION) {
             return List.of(List.of(), List.of());
         }
         Scores s = model.score(frame);

@@ -2,6 +2,7 @@ package dev.mlops.train;
 
 import dev.mlops.api.Frame;
 import dev.mlops.api.TrainingException;
+import dev.mlops.api.model.ModelTask;
 import dev.mlops.train.internal.LabelBalance;
 import java.util.Comparator;
 import java.util.List;
@@ -186,7 +187,7 @@ public final class Evaluator {
         if (settings.primaryMetric() != null) {
             return new String[] {settings.primaryMetric(), settings.primaryMetric() + ", as set on the evaluator."};
         }
-        if (model.task() != Task.CLASSIFICATION) {
+        if (model.task() != ModelTask.CLASSIFICATION) {
             return new String[] {"r2", "r2, the default for a regressor."};
         }
         LabelBalance balance = LabelBalance.of(model.label(), model.classes(), Scored.truth(model, rows));

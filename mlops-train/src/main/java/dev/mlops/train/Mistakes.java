@@ -5,6 +5,7 @@ import dev.mlops.api.DoubleColumn;
 import dev.mlops.api.Field;
 import dev.mlops.api.Frame;
 import dev.mlops.api.LongColumn;
+import dev.mlops.api.model.ModelTask;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +21,7 @@ final class Mistakes {
         List<Integer> idx = new ArrayList<>();
         double[] key = new double[n];
         for (int i = 0; i < n; i++) {
-            if (model.task() == Task.CLASSIFICATION) {
+            if (model.task() == ModelTask.CLASSIFICATION) {
                 if (s.scores.predicted()[i] != s.truth[i]) {
                     idx.add(i);
                     key[i] = s.scores.probabilities()[i][s.scores.predicted()[i]];
@@ -36,7 +37,7 @@ final class Mistakes {
         long[] rowIds = Arrays.stream(top).asLongStream().toArray();
         rows = rows.withColumn(LongColumn.of("row", rowIds));
         double[] conf = new double[top.length];
-        if (model.task() == Task.CLASSIFICATION) {
+        if (model.task() == ModelTask.CLASSIFICATION) {
             int[] codes = new int[top.length];
             for (int i = 0; i < top.length; i++) {
                 codes[i] = s.scores.predicted()[top[i]];

@@ -1,6 +1,7 @@
 package dev.mlops.train;
 
 import dev.mlops.api.Frame;
+import dev.mlops.api.model.ModelTask;
 import dev.mlops.train.internal.Significance;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +92,7 @@ final class ReleaseGate {
         double p = Double.NaN;
         double[] interval = null;
         if (cur != null) {
-            if (model.task() == Task.CLASSIFICATION) {
+            if (model.task() == ModelTask.CLASSIFICATION) {
                 int b = 0;
                 int c = 0;
                 for (int i = 0; i < cand.truth.length; i++) {

@@ -6,6 +6,7 @@ import dev.mlops.api.DoubleColumn;
 import dev.mlops.api.Frame;
 import dev.mlops.api.LongColumn;
 import dev.mlops.api.TrainingException;
+import dev.mlops.api.model.ModelTask;
 import dev.mlops.train.internal.FrameConverter;
 import java.util.Map;
 
@@ -23,7 +24,7 @@ final class Scored {
 
     static Scored of(TrainedModel model, Frame frame) {
         Scores s = model.score(frame);
-        return model.task() == Task.CLASSIFICATION ? new Scored(s, truth(model, frame), null)
+        return model.task() == ModelTask.CLASSIFICATION ? new Scored(s, truth(model, frame), null)
                 : new Scored(s, null, target(model, frame));
     }
 
@@ -68,7 +69,7 @@ final class Scored {
 
     /** Metrics on some rows (all when null). */
     Metrics metrics(int[] rows) {
-        if (scores.task() == Task.CLASSIFICATION) {
+        if (scores.task() == ModelTask.CLASSIFICATION) {
             if (rows == null) {
                 return ClassificationMetrics.of(scores.classes(), truth, scores.predicted(),
                         scores.probabilities(), scores.probabilistic());

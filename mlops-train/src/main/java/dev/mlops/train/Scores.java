@@ -1,5 +1,6 @@
 package dev.mlops.train;
 
+import dev.mlops.api.model.ModelTask;
 import java.util.List;
 
 /**
@@ -13,6 +14,6 @@ import java.util.List;
  * @param values the predicted value per row (empty for classification)
  * @param probabilistic whether the scores are probabilities (false for margin-based models)
  */
-record Scores(Task task, List<String> classes, int[] predicted, double[][] probabilities, double[] values,
+record Scores(ModelTask task, List<String> classes, int[] predicted, double[][] probabilities, double[] values,
               boolean probabilistic) {
 }

@@ -11,6 +11,7 @@ import dev.mlops.api.Json;
 import dev.mlops.api.ModelLoadException;
 import dev.mlops.api.TrainingException;
 import dev.mlops.api.model.PredictionColumns;
+import dev.mlops.api.model.ModelTask;
 import dev.mlops.data.profile.Profile;
 import dev.mlops.features.FittedPreprocessing;
 import dev.mlops.train.internal.FrameConverter;
@@ -51,7 +52,7 @@ public final class TrainedModel {
     static final String PROFILE_FILE = "profile.json";
 
     private final Model<?> model;
-    private final Task task;
+    private final ModelTask task;
     private final String label;
     private final List<Field> features;
     private final List<String> classes;
@@ -62,7 +63,7 @@ public final class TrainedModel {
     private final Profile referenceProfile;
     private volatile String provenanceJson;
 
-    TrainedModel(Model<?> model, Task task, String label, List<Field> features, TrainerSettings settings,
+    TrainedModel(Model<?> model, ModelTask task, String label, List<Field> features, TrainerSettings settings,
                  MissingValues missing, Map<String, String> dataFingerprints, FittedPreprocessing preprocessing,
                  Profile referenceProfile) {
         this.model = Objects.requireNonNull(model, "model");
@@ -75,7 +76,7 @@ public final class TrainedModel {
         this.preprocessing = preprocessing;
         this.referenceProfile = referenceProfile;
         List<String> names = new ArrayList<>();
-        if (task == Task.CLASSIFICATION) {
+        if (task == ModelTask.CLASSIFICATION) {
             model.getOutputIDInfo().getDomain().forEach(o -> names.add(o.toString()));
             names.sort(null);
         }
@@ -88,7 +89,7 @@ public final class TrainedModel {
     }
 
     /** Classification or regression. */
-    public Task task() {
+    public ModelTask task() {
         return task;
     }
 
@@ -163,7 +164,7 @@ public final class TrainedModel {
      */
     public Frame predict(Frame frame) {
         Scores s = score(frame);
-        if (task == Task.REGRESSION) {
+        if (task == ModelTask.REGRESSION) {
             return Frame.of(DoubleColumn.of(Field.numeric(PredictionColumns.VALUE), s.values()));
         }
         List<Column> cols = new ArrayList<>();
@@ -182,7 +183,7 @@ public final class TrainedModel {
     Scores score(Frame frame) {
         Frame in = preprocessing == null ? frame : preprocessing.apply(frame);
         int n = in.rowCount();
-        if (task == Task.CLASSIFICATION) {
+        if (task == ModelTask.CLASSIFICATION) {
             Label[] unknown = new Label[n];
             Arrays.fill(unknown, LabelFactory.UNKNOWN_LABEL);
             List<Example<Label>> examples = FrameConverter.examples(in, features, MissingValues.SKIP.equals(missing)
@@ -290,7 +291,7 @@ public final class TrainedModel {
             throw new ModelLoadException("Cannot load the Tribuo model " + dir.resolve(MODEL_FILE) + ": "
                     + e.getMessage() + ". The file must be a Tribuo 4.3 protobuf model", e);
         }
-        boolean matches = meta.task() == Task.CLASSIFICATION ? m.validate(Label.class) : m.validate(Regressor.class);
+        boolean matches = meta.task() == ModelTask.CLASSIFICATION ? m.validate(Label.class) : m.validate(Regressor.class);
         if (!matches) {
             throw new ModelLoadException(dir.resolve(MODEL_FILE) + " is not a " + meta.task() + " model");
         }
@@ -324,7 +325,7 @@ public final class TrainedModel {
     }
 
     /** What {@code model.json} holds. */
-    record Metadata(int formatVersion, Task task, String label, List<Field> features, TrainerSettings settings,
+    record Metadata(int formatVersion, ModelTask task, String label, List<Field> features, TrainerSettings settings,
                     MissingValues missingValues, Map<String, String> dataFingerprints, String provenanceJson) {
 
     }

@@ -6,6 +6,7 @@ import dev.mlops.api.FieldRole;
 
 import dev.mlops.api.Frame;
 import dev.mlops.api.TrainingException;
+import dev.mlops.api.model.ModelTask;
 import dev.mlops.data.profile.Profile;
 import dev.mlops.features.FeatureSelection;
 import dev.mlops.features.FittedPreprocessing;
@@ -267,7 +268,7 @@ public final class Trainer {
         Fitted f = fitSteps(original, label);
         Frame frame = f.trainer().modelInput(f.rows(), label);
         List<Field> features = FrameConverter.featureFields(frame, label);
-        return settings.task() == Task.CLASSIFICATION ? FrameConverter.classification(frame, label, features, missing)
+        return settings.task() == ModelTask.CLASSIFICATION ? FrameConverter.classification(frame, label, features, missing)
                 : FrameConverter.regression(frame, label, features, missing);
     }
 
@@ -336,7 +337,7 @@ public final class Trainer {
         warnIfUnscaled(frame, features);
         listener.onProgress(new TrainingEvent(TrainingEvent.Phase.CONVERT, 0, 1, frame.rowCount() + " rows"));
         Model<?> model;
-        if (settings.task() == Task.CLASSIFICATION) {
+        if (settings.task() == ModelTask.CLASSIFICATION) {
             MutableDataset<Label> ds = FrameConverter.classification(frame, label, features, missing);
             if (ds.getOutputInfo().size() < 2) {
                 throw new TrainingException("Label column '" + label + "' has only one class "

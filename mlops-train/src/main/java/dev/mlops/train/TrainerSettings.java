@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.api.Json;
+import dev.mlops.api.model.ModelTask;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,7 +44,7 @@ public sealed interface TrainerSettings {
 
     /** Whether the algorithm classifies or regresses. */
     @JsonIgnore
-    Task task();
+    ModelTask task();
 
     /** The seed of every random choice the algorithm makes. */
     long seed();
@@ -180,8 +181,8 @@ public sealed interface TrainerSettings {
         }
 
         @Override
-        public Task task() {
-            return Task.CLASSIFICATION;
+        public ModelTask task() {
+            return ModelTask.CLASSIFICATION;
         }
     }
 
@@ -213,8 +214,8 @@ public sealed interface TrainerSettings {
         }
 
         @Override
-        public Task task() {
-            return Task.CLASSIFICATION;
+        public ModelTask task() {
+            return ModelTask.CLASSIFICATION;
         }
     }
 
@@ -252,8 +253,8 @@ public sealed interface TrainerSettings {
         }
 
         @Override
-        public Task task() {
-            return Task.CLASSIFICATION;
+        public ModelTask task() {
+            return ModelTask.CLASSIFICATION;
         }
     }
 
@@ -285,8 +286,8 @@ public sealed interface TrainerSettings {
         }
 
         @Override
-        public Task task() {
-            return Task.CLASSIFICATION;
+        public ModelTask task() {
+            return ModelTask.CLASSIFICATION;
         }
     }
 
@@ -318,8 +319,8 @@ public sealed interface TrainerSettings {
         }
 
         @Override
-        public Task task() {
-            return Task.CLASSIFICATION;
+        public ModelTask task() {
+            return ModelTask.CLASSIFICATION;
         }
     }
 
@@ -352,8 +353,8 @@ public sealed interface TrainerSettings {
         }
 
         @Override
-        public Task task() {
-            return Task.CLASSIFICATION;
+        public ModelTask task() {
+            return ModelTask.CLASSIFICATION;
         }
     }
 
@@ -386,8 +387,8 @@ public sealed interface TrainerSettings {
         }
 
         @Override
-        public Task task() {
-            return Task.CLASSIFICATION;
+        public ModelTask task() {
+            return ModelTask.CLASSIFICATION;
         }
     }
 
@@ -415,8 +416,8 @@ public sealed interface TrainerSettings {
         }
 
         @Override
-        public Task task() {
-            return Task.REGRESSION;
+        public ModelTask task() {
+            return ModelTask.REGRESSION;
         }
     }
 
@@ -449,8 +450,8 @@ public sealed interface TrainerSettings {
         }
 
         @Override
-        public Task task() {
-            return Task.REGRESSION;
+        public ModelTask task() {
+            return ModelTask.REGRESSION;
         }
     }
 
@@ -499,8 +500,8 @@ public sealed interface TrainerSettings {
         }
 
         @Override
-        public Task task() {
-            return Task.REGRESSION;
+        public ModelTask task() {
+            return ModelTask.REGRESSION;
         }
     }
 
@@ -528,8 +529,8 @@ public sealed interface TrainerSettings {
         }
 
         @Override
-        public Task task() {
-            return Task.REGRESSION;
+        public ModelTask task() {
+            return ModelTask.REGRESSION;
         }
     }
 
@@ -562,8 +563,8 @@ public sealed interface TrainerSettings {
         }
 
         @Override
-        public Task task() {
-            return Task.REGRESSION;
+        public ModelTask task() {
+            return ModelTask.REGRESSION;
         }
     }
 
@@ -596,8 +597,8 @@ public sealed interface TrainerSettings {
         }
 
         @Override
-        public Task task() {
-            return Task.REGRESSION;
+        public ModelTask task() {
+            return ModelTask.REGRESSION;
         }
     }
 

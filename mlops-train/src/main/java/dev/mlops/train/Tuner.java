@@ -2,6 +2,7 @@ package dev.mlops.train;
 
 import dev.mlops.api.Frame;
 import dev.mlops.api.MlopsException;
+import dev.mlops.api.model.ModelTask;
 import dev.mlops.api.tracking.Run;
 import dev.mlops.api.tracking.RunStatus;
 import dev.mlops.api.tracking.RunTracker;
@@ -127,9 +128,9 @@ public final class Tuner {
      *     training)
      */
     public TuningResult tune(Frame frame, String label) {
-        Task task = trainer.settings().task();
+        ModelTask task = trainer.settings().task();
         String metric = settings.metric();
-        String m = metric != null ? metric : task == Task.CLASSIFICATION ? classificationMetric(frame, label) : "r2";
+        String m = metric != null ? metric : task == ModelTask.CLASSIFICATION ? classificationMetric(frame, label) : "r2";
         List<Map<String, Object>> points = new ArrayList<>();
         if (settings.search() == TunerSettings.Search.GRID) {
             points.addAll(settings.space().grid());
@@ -148,7 +149,7 @@ public final class Tuner {
                     + " scaling saw every held-out row, so the cross-validated scores are optimistic. Give"
                     + " Trainer.preprocessing the unfitted Preprocessing to fit it on each training fold.");
         }
-        int[][] heldOut = task == Task.CLASSIFICATION
+        int[][] heldOut = task == ModelTask.CLASSIFICATION
                 ? Folds.stratified(classIndex(frame, label), settings.folds(), settings.seed())
                 : Folds.plain(frame.rowCount(), settings.folds(), settings.seed());
         CrossValidation folds = CrossValidation.of(frame, label, heldOut);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlops.api.FieldRole;
 import dev.mlops.api.Frame;
 import dev.mlops.api.Json;
+import dev.mlops.api.model.ModelTask;
 import dev.mlops.data.CsvSource;
 import dev.mlops.features.FittedPreprocessing;
 import dev.mlops.features.Preprocessing;
@@ -126,7 +127,7 @@ class DefaultModelsTest {
             Frame test = split[1];
             Trainer t = scaled ? trainer.preprocessing(scaling(fixture, train)) : trainer;
             TrainedModel model = t.train(train, fixture.get("label").asText());
-            Evaluator evaluator = model.task() == Task.CLASSIFICATION ? Evaluator.classification()
+            Evaluator evaluator = model.task() == ModelTask.CLASSIFICATION ? Evaluator.classification()
                     : Evaluator.regression();
             sum += evaluator.evaluate(model, test).metrics().get(fixture.get("metric").asText());
         }

@@ -3,6 +3,7 @@ package dev.mlops.samples;
 import ai.onnx.proto.OnnxMl;
 import dev.mlops.api.model.ModelArtifact;
 import dev.mlops.api.model.ModelSignature;
+import dev.mlops.api.model.ModelTask;
 import dev.mlops.features.FittedPreprocessing;
 import dev.mlops.train.onnx.ExportedModel;
 import dev.mlops.train.onnx.ModelPackager;
@@ -49,7 +50,7 @@ public final class ExportStage {
                 + exported.modelBytes().length + " bytes, " + proto.getGraph().getNodeCount() + " nodes)");
         System.out.println("  inputs:  " + describe(exported.inputs()));
         System.out.println("  outputs: " + describe(exported.outputs()));
-        System.out.println("  " + (exported.task() == ExportedModel.Task.CLASSIFICATION ? "labels:  " : "dimensions: ")
+        System.out.println("  " + (exported.task() == ModelTask.CLASSIFICATION ? "labels:  " : "dimensions: ")
                 + exported.labelNames());
         Map<String, Long> ops = new TreeMap<>(proto.getGraph().getNodeList().stream()
                 .collect(Collectors.groupingBy(n -> (n.getDomain().isEmpty() ? "" : n.getDomain() + ".") + n.getOpType(),

@@ -1,5 +1,6 @@
 package dev.mlops.samples;
 
+import dev.mlops.api.model.ModelTask;
 import dev.mlops.serve.ModelServer;
 import dev.mlops.test.BehaviourChecks;
 import dev.mlops.test.BehaviourChecks.Direction;
@@ -104,6 +105,6 @@ class ExportStageTest {
 
         assertArrayEquals(exported.modelBytes(), Files.readAllBytes(dir.resolve("model.onnx")));
         assertEquals(List.of("amount", "duration", "age"), exported.featureNames());
-        assertEquals(ExportedModel.Task.CLASSIFICATION, exported.task());
+        assertEquals(ModelTask.CLASSIFICATION, exported.task());
     }
 }

@@ -349,7 +349,7 @@ public final class FittedSteps {
                 g.node("OneHotEncoder", OnnxGraph.ML, List.of(in), List.of(encoded), List.of(
                         OnnxGraph.stringsAttr("cats_strings", cat.labels()),
                         OnnxGraph.intAttr("zeros", unseen == Transform.UnseenCategories.IGNORE ? 1 : 0)));
-                String shape = g.int64Init(g.fresh(cat.column() + "_shape"), new long[] {-1, cat.labels().size()},
+                String shape = g.int64Init(cat.column() + "_shape", new long[] {-1, cat.labels().size()},
                         new long[] {2});
                 String out = g.fresh(cat.column() + "_onehot");
                 g.node("Reshape", "", List.of(encoded, shape), List.of(out), List.of());
@@ -457,15 +457,15 @@ public final class FittedSteps {
                 g.node("IsNaN", "", List.of(in), List.of(isNan), List.of());
                 String count;
                 if (e.edges().isEmpty()) {
-                    count = g.floatInit(g.fresh(e.column() + "_zero"), new float[] {0f}, new long[0]);
+                    count = g.floatInit(e.column() + "_zero", new float[] {0f}, new long[0]);
                 } else {
                     double[] d = e.edges().stream().mapToDouble(Double::doubleValue).toArray();
-                    String edges = g.floatInit(g.fresh(e.column() + "_edges"), floats(d), new long[] {1, d.length});
+                    String edges = g.floatInit(e.column() + "_edges", floats(d), new long[] {1, d.length});
                     String ge = g.fresh(e.column() + "_ge");
                     g.node("GreaterOrEqual", "", List.of(in, edges), List.of(ge), List.of());
                     String asFloat = g.fresh(e.column() + "_gef");
                     g.node("Cast", "", List.of(ge), List.of(asFloat), List.of(OnnxGraph.intAttr("to", 1)));
-                    String axes = g.int64Init(g.fresh(e.column() + "_axes"), new long[] {1}, new long[] {1});
+                    String axes = g.int64Init(e.column() + "_axes", new long[] {1}, new long[] {1});
                     count = g.fresh(e.column() + "_count");
                     g.node("ReduceSum", "", List.of(asFloat, axes), List.of(count), List.of(
                             OnnxGraph.intAttr("keepdims", 1)));
@@ -505,7 +505,7 @@ public final class FittedSteps {
         public void emit(OnnxGraph g) {
             for (String name : columns) {
                 String in = g.column(name);
-                String off = g.floatInit(g.fresh(name + "_offset"), new float[] {(float) offset}, new long[0]);
+                String off = g.floatInit(name + "_offset", new float[] {(float) offset}, new long[0]);
                 String sum = g.fresh(name + "_shifted");
                 g.node("Add", "", List.of(in, off), List.of(sum), List.of());
                 String out = g.fresh(name + "_log");

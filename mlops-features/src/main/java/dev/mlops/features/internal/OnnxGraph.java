@@ -1,16 +1,11 @@
 package dev.mlops.features.internal;
 
 import ai.onnx.proto.OnnxMl.AttributeProto;
-import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
-import ai.onnx.proto.OnnxMl.TensorShapeProto;
-import ai.onnx.proto.OnnxMl.TypeProto;
-import ai.onnx.proto.OnnxMl.ValueInfoProto;
-import com.google.protobuf.ByteString;
-import java.nio.charset.StandardCharsets;
+import dev.mlops.features.internal.onnx.GraphBuilder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,30 +29,33 @@ public final class OnnxGraph {
     record Ref(String tensor, int index, int width, boolean string) {
     }
 
-    private final GraphProto.Builder graph = GraphProto.newBuilder().setName("mlops_preprocessing");
+    private final GraphBuilder graph = new GraphBuilder();
     private final Map<String, Ref> columns = new HashMap<>();
-    private final Set<String> names = new HashSet<>();
+    private final Set<String> inputNames = new HashSet<>();
     private int counter;
 
     /** Declares a graph input per original column; names are the column names. */
     public OnnxGraph(List<dev.mlops.api.Field> inputs) {
         for (dev.mlops.api.Field f : inputs) {
             boolean string = f.type() == dev.mlops.api.FieldType.CATEGORICAL || f.type() == dev.mlops.api.FieldType.TEXT;
-            graph.addInput(valueInfo(f.name(), string ? TensorProto.DataType.STRING : TensorProto.DataType.FLOAT,
-                    dim("N"), dim(1)));
-            names.add(f.name());
+            graph.input(GraphBuilder.valueInfo(f.name(), string ? TensorProto.DataType.STRING : TensorProto.DataType.FLOAT,
+                    -1, 1));
+            inputNames.add(f.name());
             columns.put(f.name(), new Ref(f.name(), -1, 1, string));
         }
     }
 
     /** A fresh tensor name. */
     String fresh(String hint) {
-        String base = hint.replaceAll("[^A-Za-z0-9_]", "_");
+        return graph.fresh(base(hint));
+    }
+
+    /** A numbered, sanitized name, unused so far (the builder keeps it as is). */
+    private String base(String hint) {
         String n;
         do {
-            n = "t" + (counter++) + "_" + base;
-        } while (names.contains(n));
-        names.add(n);
+            n = "t" + (counter++) + "_" + hint.replaceAll("[^A-Za-z0-9_]", "_");
+        } while (graph.isUsed(n));
         return n;
     }
 
@@ -70,7 +68,7 @@ public final class OnnxGraph {
         if (r.index() < 0) {
             return r.tensor();
         }
-        String idx = int64Init(fresh(name + "_index"), new long[] {r.index()}, new long[] {1});
+        String idx = int64Init(name + "_index", new long[] {r.index()}, new long[] {1});
         String out = fresh(name);
         node("Gather", "", List.of(r.tensor(), idx), List.of(out), List.of(intAttr("axis", 1)));
         columns.put(name, new Ref(out, -1, 1, false));
@@ -96,79 +94,37 @@ public final class OnnxGraph {
         if (!domain.isEmpty()) {
             n.setDomain(domain);
         }
-        graph.addNode(n);
+        graph.node(n.build());
     }
 
-    /** A float initializer. */
-    String floatInit(String name, float[] values, long[] dims) {
-        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT.getNumber());
-        for (long d : dims) {
-            t.addDims(d);
-        }
-        for (float v : values) {
-            t.addFloatData(v);
-        }
-        graph.addInitializer(t);
-        return name;
+    /** A float initializer named after {@code hint}; returns its name. */
+    String floatInit(String hint, float[] values, long[] dims) {
+        return graph.floats(base(hint), dims, values);
     }
 
-    /** An int64 initializer. */
-    String int64Init(String name, long[] values, long[] dims) {
-        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64.getNumber());
-        for (long d : dims) {
-            t.addDims(d);
-        }
-        for (long v : values) {
-            t.addInt64Data(v);
-        }
-        graph.addInitializer(t);
-        return name;
+    /** An int64 initializer named after {@code hint}; returns its name. */
+    String int64Init(String hint, long[] values, long[] dims) {
+        return graph.longs(base(hint), dims, values);
     }
 
     static AttributeProto intAttr(String name, long v) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(v).build();
+        return GraphBuilder.attribute(name, v);
     }
 
     static AttributeProto floatAttr(String name, float v) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.FLOAT).setF(v).build();
+        return GraphBuilder.attribute(name, v);
     }
 
     static AttributeProto stringAttr(String name, String v) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
-                .setS(ByteString.copyFrom(v, StandardCharsets.UTF_8)).build();
+        return GraphBuilder.attribute(name, v);
     }
 
     static AttributeProto floatsAttr(String name, float... v) {
-        AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.FLOATS);
-        for (float f : v) {
-            a.addFloats(f);
-        }
-        return a.build();
+        return GraphBuilder.attribute(name, v);
     }
 
     static AttributeProto stringsAttr(String name, List<String> v) {
-        AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRINGS);
-        for (String s : v) {
-            a.addStrings(ByteString.copyFrom(s, StandardCharsets.UTF_8));
-        }
-        return a.build();
-    }
-
-    private static TensorShapeProto.Dimension dim(String param) {
-        return TensorShapeProto.Dimension.newBuilder().setDimParam(param).build();
-    }
-
-    private static TensorShapeProto.Dimension dim(long value) {
-        return TensorShapeProto.Dimension.newBuilder().setDimValue(value).build();
-    }
-
-    private static ValueInfoProto valueInfo(String name, TensorProto.DataType type, TensorShapeProto.Dimension... dims) {
-        TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
-        for (TensorShapeProto.Dimension d : dims) {
-            shape.addDim(d);
-        }
-        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(
-                TypeProto.Tensor.newBuilder().setElemType(type.getNumber()).setShape(shape))).build();
+        return GraphBuilder.attribute(name, v.toArray(String[]::new));
     }
 
     /**
@@ -176,7 +132,7 @@ public final class OnnxGraph {
      * {@code [N, F]}, and returns the model.
      */
     public ModelProto finish(List<String> outputs, String docString) {
-        if (names.contains("features")) {
+        if (inputNames.contains("features")) {
             throw new IllegalStateException("An input column is named 'features', the name of the model's output;"
                     + " rename the column before fitting");
         }
@@ -199,8 +155,7 @@ public final class OnnxGraph {
             }
         }
         node("Concat", "", parts, List.of("features"), List.of(intAttr("axis", 1)));
-        graph.addOutput(valueInfo("features", TensorProto.DataType.FLOAT, dim("N"), dim(outputs.size())));
-        graph.setDocString(docString);
+        graph.output("features", TensorProto.DataType.FLOAT, -1, outputs.size());
         return ModelProto.newBuilder()
                 .setIrVersion(8)
                 .setProducerName("mlops-java")
@@ -210,7 +165,7 @@ public final class OnnxGraph {
                 .setDocString(docString)
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain(ML).setVersion(ML_OPSET))
-                .setGraph(graph)
+                .setGraph(graph.build("mlops_preprocessing").toBuilder().setDocString(docString))
                 .build();
     }
 

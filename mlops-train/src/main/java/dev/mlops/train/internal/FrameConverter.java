@@ -10,8 +10,8 @@ import dev.mlops.api.FieldType;
 import dev.mlops.api.Frame;
 import dev.mlops.api.LongColumn;
 import dev.mlops.api.TrainingException;
+import dev.mlops.api.model.ModelTask;
 import dev.mlops.train.MissingValues;
-import dev.mlops.train.Task;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -107,8 +107,8 @@ public final class FrameConverter {
     }
 
     /** The task a label column implies: REGRESSION for NUMERIC, CLASSIFICATION otherwise. */
-    public static Task impliedTask(Frame frame, String label) {
-        return labelColumn(frame, label).type() == FieldType.NUMERIC ? Task.REGRESSION : Task.CLASSIFICATION;
+    public static ModelTask impliedTask(Frame frame, String label) {
+        return labelColumn(frame, label).type() == FieldType.NUMERIC ? ModelTask.REGRESSION : ModelTask.CLASSIFICATION;
     }
 
     /** The text of a label cell as Tribuo's label name. */

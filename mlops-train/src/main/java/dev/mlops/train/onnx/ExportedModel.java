@@ -3,6 +3,7 @@ package dev.mlops.train.onnx;
 import ai.onnx.proto.OnnxMl;
 import com.google.protobuf.InvalidProtocolBufferException;
 
+import dev.mlops.api.model.ModelTask;
 import dev.mlops.api.model.TensorSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,17 +30,9 @@ import java.util.Objects;
  *                        XGBoost), sorted
  * @param probabilistic   whether {@value OnnxExport#PROBABILITIES} holds probabilities (rows sum to one)
  */
-public record ExportedModel(byte[] modelBytes, Task task, List<TensorSpec> inputs, List<TensorSpec> outputs,
+public record ExportedModel(byte[] modelBytes, ModelTask task, List<TensorSpec> inputs, List<TensorSpec> outputs,
                             List<String> labelNames, List<String> featureNames, List<String> missingFeatures,
                             boolean probabilistic) {
-
-    /** What the model predicts. */
-    public enum Task {
-        /** Class labels with scores. */
-        CLASSIFICATION,
-        /** Real values, one column per dimension. */
-        REGRESSION
-    }
 
     /** Checks the parts and copies them. */
     public ExportedModel {

@@ -177,9 +177,9 @@ public final class ModelPackager {
             for (TensorSpec t : exported.outputs()) {
                 outputs.add(t);
             }
-            boolean classification = exported.task() == ExportedModel.Task.CLASSIFICATION;
+            boolean classification = exported.task() == ModelTask.CLASSIFICATION;
             return new ModelSignature(inputs, outputs, classification ? exported.labelNames() : List.of(),
-                    classification ? ModelTask.CLASSIFICATION : ModelTask.REGRESSION);
+                    exported.task());
         }
 
         private JsonNode tribuoProvenance() {

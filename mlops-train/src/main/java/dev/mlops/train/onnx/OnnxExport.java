@@ -4,10 +4,11 @@ import ai.onnx.proto.OnnxMl;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import dev.mlops.api.Json;
 import dev.mlops.api.model.ElementType;
+import dev.mlops.api.model.ModelTask;
 import dev.mlops.api.model.TensorSpec;
+import dev.mlops.features.internal.onnx.GraphBuilder;
 import dev.mlops.train.onnx.internal.Embedding;
 import dev.mlops.train.onnx.internal.FeatureIndex;
-import dev.mlops.train.onnx.internal.GraphBuilder;
 import dev.mlops.train.onnx.internal.MlTypes;
 import dev.mlops.train.onnx.internal.ModelGraphs;
 import org.slf4j.Logger;
@@ -77,7 +78,7 @@ public final class OnnxExport {
             LOG.warn("Model '{}' knows {} feature(s) the caller does not feed; they are exported as absent: {}",
                     model.getName(), missing.size(), missing.size() > 10 ? missing.subList(0, 10) + "..." : missing);
         }
-        ModelGraphs.Kind kind = ModelGraphs.kindOf(model);
+        ModelTask task = ModelGraphs.taskOf(model);
         List<String> labels = ModelGraphs.outputNames(model);
 
         GraphBuilder g = new GraphBuilder();
@@ -91,7 +92,7 @@ public final class OnnxExport {
 
         List<TensorSpec> outputs = new ArrayList<>();
         long width = labels.size();
-        if (kind == ModelGraphs.Kind.CLASSIFICATION) {
+        if (task == ModelTask.CLASSIFICATION) {
             scores = asOutput(g, scores, PROBABILITIES);
             g.opInto("", "ArgMax", List.of(scores), List.of(LABEL), Map.of("axis", 1L, "keepdims", 0L));
             g.output(LABEL, TensorProto.DataType.INT64, -1);
@@ -104,17 +105,15 @@ public final class OnnxExport {
             outputs.add(new TensorSpec(VALUE, ElementType.FLOAT, List.of(-1L, width), false));
         }
         Map<String, String> metadata = new HashMap<>();
-        metadata.put("mlops.task", kind.name());
+        metadata.put("mlops.task", task.name());
         metadata.put("mlops.labels", Json.write(labels));
         metadata.put("mlops.features", Json.write(index.names()));
         metadata.put("mlops.tribuo_class", model.getClass().getName());
         OnnxMl.ModelProto proto = modelProto(g.build(graphName(model)), g.opsets(), IR_VERSION, metadata,
                 "Tribuo " + model.getClass().getSimpleName() + " '" + model.getName() + "' exported by mlops-java");
-        ExportedModel.Task task = kind == ModelGraphs.Kind.CLASSIFICATION
-                ? ExportedModel.Task.CLASSIFICATION : ExportedModel.Task.REGRESSION;
         return new ExportedModel(proto.toByteArray(), task,
                 List.of(new TensorSpec(FEATURES, ElementType.FLOAT, List.of(-1L, (long) index.size()), false)),
-                outputs, labels, index.names(), missing, kind == ModelGraphs.Kind.CLASSIFICATION && model.generatesProbabilities());
+                outputs, labels, index.names(), missing, task == ModelTask.CLASSIFICATION && model.generatesProbabilities());
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.mlops.train.onnx;
 
 import dev.mlops.api.model.ElementType;
+import dev.mlops.api.model.ModelTask;
 import dev.mlops.api.model.TensorSpec;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** ExportedModel is an immutable value. */
 class ExportedModelTest {
     private static ExportedModel model(byte[] bytes) {
-        return new ExportedModel(bytes, ExportedModel.Task.REGRESSION,
+        return new ExportedModel(bytes, ModelTask.REGRESSION,
                 List.of(new TensorSpec("features", ElementType.FLOAT, List.of(-1L, 2L), false)),
                 List.of(new TensorSpec("value", ElementType.FLOAT, List.of(-1L, 1L), false)),
                 List.of("y"), List.of("a", "b"), List.of(), false);

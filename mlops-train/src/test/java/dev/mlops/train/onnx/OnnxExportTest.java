@@ -2,6 +2,7 @@ package dev.mlops.train.onnx;
 
 import ai.onnx.proto.OnnxMl;
 import dev.mlops.api.model.ElementType;
+import dev.mlops.api.model.ModelTask;
 import dev.mlops.api.model.TensorSpec;
 import org.junit.jupiter.api.Test;
 import org.tribuo.Example;
@@ -44,7 +45,7 @@ class OnnxExportTest {
         Model<Label> model = new LogisticRegressionTrainer().train(THREE.train());
         ExportedModel exported = OnnxExport.export(model, TestData.FEATURES);
 
-        assertEquals(ExportedModel.Task.CLASSIFICATION, exported.task());
+        assertEquals(ModelTask.CLASSIFICATION, exported.task());
         assertEquals(List.of(new TensorSpec("features", ElementType.FLOAT, List.of(-1L, 5L), false)), exported.inputs());
         assertEquals(List.of(new TensorSpec("label", ElementType.INT64, List.of(-1L), false),
                 new TensorSpec("probabilities", ElementType.FLOAT, List.of(-1L, 3L), false)), exported.outputs());
@@ -63,7 +64,7 @@ class OnnxExportTest {
     void export_regressor_signatureHasOneValueColumnPerDimension() {
         TestData.Split<Regressor> data = TestData.regression(3);
         ExportedModel exported = OnnxExport.export(new CARTJointRegressionTrainer(4).train(data.train()), TestData.FEATURES);
-        assertEquals(ExportedModel.Task.REGRESSION, exported.task());
+        assertEquals(ModelTask.REGRESSION, exported.task());
         assertEquals(List.of(new TensorSpec("value", ElementType.FLOAT, List.of(-1L, 1L), false)), exported.outputs());
         assertEquals(List.of("y"), exported.labelNames());
         assertFalse(exported.probabilistic());

@@ -5,6 +5,7 @@ import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 
+import dev.mlops.features.internal.onnx.GraphBuilder;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.mlops.train.onnx.internal;
 
+import dev.mlops.features.internal.onnx.GraphBuilder;
 import java.util.List;
 import java.util.Map;
 

@@ -4,6 +4,7 @@ import ai.onnx.proto.OnnxMl;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 
+import dev.mlops.features.internal.onnx.GraphBuilder;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;

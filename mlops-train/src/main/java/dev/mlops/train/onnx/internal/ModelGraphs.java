@@ -1,5 +1,7 @@
 package dev.mlops.train.onnx.internal;
 
+import dev.mlops.api.model.ModelTask;
+import dev.mlops.features.internal.onnx.GraphBuilder;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.ONNXExportable;
@@ -26,26 +28,18 @@ public final class ModelGraphs {
     private ModelGraphs() {
     }
 
-    /** The kind of output a model produces. */
-    public enum Kind {
-        /** {@link Label} outputs. */
-        CLASSIFICATION,
-        /** {@link Regressor} outputs. */
-        REGRESSION
-    }
-
-    /** The kind of a model, from its output domain. */
-    public static Kind kindOf(Model<?> model) {
+    /** The task of a model, from its output domain. */
+    public static ModelTask taskOf(Model<?> model) {
         ImmutableOutputInfo<?> info = model.getOutputIDInfo();
         if (info.size() == 0) {
             throw new IllegalArgumentException("Model '" + model.getName() + "' has an empty output domain");
         }
         Output<?> first = info.getOutput(0);
         if (first instanceof Label) {
-            return Kind.CLASSIFICATION;
+            return ModelTask.CLASSIFICATION;
         }
         if (first instanceof Regressor) {
-            return Kind.REGRESSION;
+            return ModelTask.REGRESSION;
         }
         throw new IllegalArgumentException("Model '" + model.getName() + "' predicts " + first.getClass().getName()
                 + "; only classification (Label) and regression (Regressor) models can be exported");
@@ -65,14 +59,14 @@ public final class ModelGraphs {
     /** Appends the model to {@code g}, reading the caller's [N, F] {@code features}; returns its score tensor. */
     @SuppressWarnings("unchecked")
     public static String write(GraphBuilder g, Model<?> model, String features, FeatureIndex index) {
-        Kind kind = kindOf(model);
+        ModelTask kind = taskOf(model);
         if (TribuoTrees.handles(model)) {
-            return kind == Kind.CLASSIFICATION
+            return kind == ModelTask.CLASSIFICATION
                     ? TribuoTrees.writeClassification(g, (Model<Label>) model, features, index)
                     : TribuoTrees.writeRegression(g, (Model<Regressor>) model, features, index);
         }
         if (model instanceof XGBoostModel<?> xgb) {
-            return kind == Kind.CLASSIFICATION
+            return kind == ModelTask.CLASSIFICATION
                     ? XGBoostTrees.writeClassification(g, xgb, features, index)
                     : XGBoostTrees.writeRegression(g, xgb, features, index);
         }
@@ -101,7 +95,7 @@ public final class ModelGraphs {
         return false;
     }
 
-    private static String writeEnsemble(GraphBuilder g, WeightedEnsembleModel<?> ensemble, Kind kind,
+    private static String writeEnsemble(GraphBuilder g, WeightedEnsembleModel<?> ensemble, ModelTask kind,
                                         String features, FeatureIndex index) {
         EnsembleCombiner<?> combiner = TribuoTrees.combiner(castEnsemble(ensemble));
         float[] weights = TribuoTrees.weights(ensemble);
@@ -134,7 +128,7 @@ public final class ModelGraphs {
         }
         g.requireOpset("", 13);
         String sum = parts.size() == 1 ? parts.get(0) : g.op("Sum", parts, Map.of());
-        return kind == Kind.CLASSIFICATION ? TribuoTrees.normaliseRows(g, sum) : sum;
+        return kind == ModelTask.CLASSIFICATION ? TribuoTrees.normaliseRows(g, sum) : sum;
     }
 
     /** Reorders a member's score columns into the ensemble's output-id order, matching by name. */

@@ -2,6 +2,7 @@ package dev.mlops.train.onnx.internal;
 
 import ai.onnx.proto.OnnxMl;
 import ai.onnx.proto.OnnxMl.NodeProto;
+import dev.mlops.features.internal.onnx.GraphBuilder;
 import org.tribuo.Model;
 import org.tribuo.ONNXExportable;
 import org.tribuo.classification.liblinear.LibLinearClassificationModel;

@@ -1,5 +1,6 @@
 package dev.mlops.train.onnx.internal;
 
+import dev.mlops.features.internal.onnx.GraphBuilder;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;

@@ -2,6 +2,7 @@ package dev.mlops.train.onnx.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlops.api.Json;
+import dev.mlops.features.internal.onnx.GraphBuilder;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 import org.tribuo.ImmutableFeatureMap;

@@ -1,4 +1,4 @@
-package dev.mlops.train.onnx.internal;
+package dev.mlops.features.internal.onnx;
 
 import ai.onnx.proto.OnnxMl;
 import ai.onnx.proto.OnnxMl.AttributeProto;
@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * A mutable ONNX graph under construction: nodes, initializers, inputs and outputs, with unique names.
- * Not thread-safe; one builder per export.
+ * The one graph builder of the project: the preprocessing graph (mlops-features) and the model export
+ * (mlops-train) both write through it. Not thread-safe; one builder per graph.
  */
 public final class GraphBuilder {
     /** The domain of the classical machine learning operators (trees, SVMs, encoders). */
@@ -161,30 +162,33 @@ public final class GraphBuilder {
 
     /** Adds a float initializer and returns its name. */
     public String floats(String base, long[] dims, float[] values) {
-        String name = fresh(base);
-        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT.getNumber());
-        for (long d : dims) {
-            t.addDims(d);
-        }
+        TensorProto.Builder t = tensor(base, TensorProto.DataType.FLOAT, dims);
         for (float v : values) {
             t.addFloatData(v);
         }
-        initializers.add(t.build());
-        return name;
+        return add(t);
     }
 
     /** Adds an int64 initializer and returns its name. */
     public String longs(String base, long[] dims, long[] values) {
-        String name = fresh(base);
-        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64.getNumber());
-        for (long d : dims) {
-            t.addDims(d);
-        }
+        TensorProto.Builder t = tensor(base, TensorProto.DataType.INT64, dims);
         for (long v : values) {
             t.addInt64Data(v);
         }
+        return add(t);
+    }
+
+    private TensorProto.Builder tensor(String base, TensorProto.DataType type, long[] dims) {
+        TensorProto.Builder t = TensorProto.newBuilder().setName(fresh(base)).setDataType(type.getNumber());
+        for (long d : dims) {
+            t.addDims(d);
+        }
+        return t;
+    }
+
+    private String add(TensorProto.Builder t) {
         initializers.add(t.build());
-        return name;
+        return t.getName();
     }
 
     /** Builds the graph proto. */
@@ -216,7 +220,7 @@ public final class GraphBuilder {
     }
 
     /** Builds one attribute from a Java value. */
-    static AttributeProto attribute(String name, Object value) {
+    public static AttributeProto attribute(String name, Object value) {
         AttributeProto.Builder a = AttributeProto.newBuilder().setName(name);
         if (value instanceof Long || value instanceof Integer) {
             a.setType(AttributeProto.AttributeType.INT).setI(((Number) value).longValue());
