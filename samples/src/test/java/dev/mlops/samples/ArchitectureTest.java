@@ -22,6 +22,7 @@ class ArchitectureTest {
     private static final String TRAIN = "dev.mlops.train..";
     private static final String SERVE = "dev.mlops.serve..";
     private static final String MONITOR = "dev.mlops.monitor..";
+    private static final String PIPELINE = "dev.mlops.pipeline..";
     private static final String SAMPLES = "dev.mlops.samples..";
     private static final String TEST_KIT = "dev.mlops.test..";
 
@@ -60,6 +61,16 @@ class ArchitectureTest {
             .dependOnClassesThat().resideInAnyPackage(FEATURES, TRAIN, SERVE, SAMPLES, "org.tribuo..")
             .because("a service that embeds the server and the monitor carries neither the training stack nor "
                     + "the server's internals; the prediction event contract is in mlops-api");
+
+    @ArchTest
+    static final ArchRule pipelineComposesTheTrainingStack = noClasses().that().resideInAPackage(PIPELINE).should()
+            .dependOnClassesThat().resideInAnyPackage(SERVE, MONITOR, SAMPLES, TEST_KIT).allowEmptyShould(true)
+            .because("a pipeline file drives data, features and training through their public API");
+
+    @ArchTest
+    static final ArchRule noModuleDependsOnThePipeline = noClasses().that().resideInAnyPackage(API, DATA, FEATURES,
+            TRAIN, SERVE, MONITOR).should().dependOnClassesThat().resideInAPackage(PIPELINE)
+            .because("mlops-pipeline sits on top: only applications and the CLI call it");
 
     @ArchTest
     static final ArchRule predictionEventsAreAContractOfTheApi = noClasses().that().resideInAPackage(SERVE)
