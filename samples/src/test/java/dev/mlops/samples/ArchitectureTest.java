@@ -23,6 +23,7 @@ class ArchitectureTest {
     private static final String SERVE = "dev.mlops.serve..";
     private static final String MONITOR = "dev.mlops.monitor..";
     private static final String SPARK = "dev.mlops.spark..";
+    private static final String PIPELINE = "dev.mlops.pipeline..";
     private static final String SAMPLES = "dev.mlops.samples..";
     private static final String TEST_KIT = "dev.mlops.test..";
     private static final String CLI = "dev.mlops.cli..";
@@ -75,6 +76,16 @@ class ArchitectureTest {
             SAMPLES, "dev.mlops.benchmarks..").should().dependOnClassesThat().resideInAnyPackage(SPARK, "org.apache.spark..")
             .because("Spark is provided by the user's cluster: only mlops-spark may need it")
             .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule pipelineComposesTheTrainingStack = noClasses().that().resideInAPackage(PIPELINE).should()
+            .dependOnClassesThat().resideInAnyPackage(SERVE, MONITOR, SAMPLES, TEST_KIT).allowEmptyShould(true)
+            .because("a pipeline file drives data, features and training through their public API");
+
+    @ArchTest
+    static final ArchRule noModuleDependsOnThePipeline = noClasses().that().resideInAnyPackage(API, DATA, FEATURES,
+            TRAIN, SERVE, MONITOR).should().dependOnClassesThat().resideInAPackage(PIPELINE)
+            .because("mlops-pipeline sits on top: only applications and the CLI call it");
 
     @ArchTest
     static final ArchRule predictionEventsAreAContractOfTheApi = noClasses().that().resideInAPackage(SERVE)

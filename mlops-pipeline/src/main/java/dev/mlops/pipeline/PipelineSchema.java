@@ -1,0 +1,94 @@
+package dev.mlops.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mlops.api.MlopsException;
+import dev.mlops.train.TrainerSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * The JSON Schema (draft 2020-12) of a pipeline file, generated from the records it binds to: {@link PipelineFile}
+ * and its parts, and every {@link TrainerSettings} record by its {@code algorithm}. Shipped as the resource
+ * {@value #RESOURCE}; a test holds the shipped one equal to {@link #generate()}.
+ */
+public final class PipelineSchema {
+    /** Where the shipped schema lies on the class path. */
+    public static final String RESOURCE = "dev/mlops/pipeline/pipeline.schema.json";
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private PipelineSchema() {
+    }
+
+    /** The shipped schema's text. */
+    public static String shipped() {
+        try (InputStream in = PipelineSchema.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new MlopsException("The pipeline schema " + RESOURCE + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MlopsException("Cannot read " + RESOURCE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The schema generated from the records, as indented JSON ending in a newline. */
+    public static String generate() {
+        ObjectNode schema = record(PipelineFile.class);
+        schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        schema.put("title", "mlops pipeline file");
+        schema.set("required", NODES.arrayNode().add("source").add("trainer"));
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(schema) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ObjectNode record(Class<?> type) {
+        ObjectNode node = NODES.objectNode();
+        node.put("type", "object");
+        ObjectNode properties = node.putObject("properties");
+        for (RecordComponent c : type.getRecordComponents()) {
+            properties.set(c.getName(), of(c.getType()));
+        }
+        node.put("additionalProperties", false);
+        return node;
+    }
+
+    private static ObjectNode of(Class<?> t) {
+        ObjectNode node = NODES.objectNode();
+        if (t == String.class) {
+            node.put("type", "string");
+        } else if (t == double.class || t == Double.class || t == float.class) {
+            node.put("type", "number");
+        } else if (t == int.class || t == long.class || t == Integer.class || t == Long.class) {
+            node.put("type", "integer");
+        } else if (t == boolean.class || t == Boolean.class) {
+            node.put("type", "boolean");
+        } else if (t.isEnum()) {
+            ArrayNode values = node.putArray("enum");
+            for (Object v : t.getEnumConstants()) {
+                values.add(v.toString());
+            }
+        } else if (t == TrainerSettings.class) {
+            ArrayNode oneOf = node.putArray("oneOf");
+            for (Map.Entry<String, Class<?>> e : Pipeline.algorithms().entrySet()) {
+                ObjectNode algorithm = record(e.getValue());
+                ((ObjectNode) algorithm.get("properties")).set("algorithm", NODES.objectNode().put("const", e.getKey()));
+                algorithm.set("required", NODES.arrayNode().add("algorithm"));
+                oneOf.add(algorithm);
+            }
+        } else if (t.isRecord()) {
+            return record(t);
+        }
+        return node;
+    }
+}
