@@ -14,9 +14,10 @@ import picocli.CommandLine.Spec;
  * Every command takes {@code --json} for scripts.
  */
 @Command(name = "mlops", mixinStandardHelpOptions = true, versionProvider = Mlops.Version.class,
-        description = "Profile data, infer and check contracts, rank features, check drift, and look at runs and models.",
+        description = "Profile data, infer and check contracts, rank features, check drift, run pipeline files, and look"
+                + " at runs and models.",
         subcommands = {ProfileCommand.class, InferContractCommand.class, ValidateCommand.class, RankCommand.class,
-            DriftCommand.class, RunsCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class},
+            DriftCommand.class, RunCommand.class, RunsCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:a check failed (validation errors, drift)", "2:bad input: the message says what to fix"})
 public final class Mlops implements Runnable {

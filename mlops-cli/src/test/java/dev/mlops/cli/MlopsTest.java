@@ -198,10 +198,34 @@ class MlopsTest {
     }
 
     @Test
+    void run_aPipelineFile_trainsTracksAndRegisters_andABadFileListsEveryProblem() throws Exception {
+        Path file = dir.resolve("credit.yaml");
+        Files.writeString(file, "experiment: cli\nsource:\n  type: csv\n  path: " + CREDIT.toAbsolutePath()
+                + "\n  label: class\ntrainer:\n  algorithm: cart-classifier\n  seed: 1\nregister:\n  repository: "
+                + dir.resolve("models") + "\n  name: credit\n  alias: production\ntracking:\n  directory: "
+                + dir.resolve("runs") + "\n");
+        Result run = run("run", file.toString(), "--json");
+        assertEquals(0, run.code(), run.out() + run.err());
+        JsonNode result = run.json();
+        assertTrue(result.get("metrics").has("accuracy"), run.out());
+        assertEquals(1, ModelRepository.onFileSystem(dir.resolve("models")).resolve("credit@production").version());
+        Result again = run("run", "--from-run", result.get("runId").asText(), "--store", dir.resolve("runs").toString(),
+                "--json");
+        assertEquals(0, again.code(), again.out() + again.err());
+        assertEquals(result.get("metrics"), again.json().get("metrics"), "the run repeats exactly");
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "experiment: cli\nsource:\n  type: csv\n  pathh: x.csv\ntrainer:\n  algorithm: "
+                + "cart-classifier\n  maxDepth: -3\n");
+        Result invalid = run("run", bad.toString());
+        assertEquals(Mlops.BAD_INPUT, invalid.code(), invalid.out());
+        assertTrue(invalid.err().contains("pathh") && invalid.err().contains("did you mean"), invalid.err());
+    }
+
+    @Test
     void help_listsEveryCommandAndTheExitCodes() {
         Result r = run("--help");
         assertEquals(0, r.code());
-        for (String c : List.of("profile", "infer-contract", "validate", "rank", "drift", "runs", "models", "Exit codes")) {
+        for (String c : List.of("profile", "infer-contract", "validate", "rank", "drift", "run", "runs", "models", "Exit codes")) {
             assertTrue(r.out().contains(c), r.out());
         }
     }
