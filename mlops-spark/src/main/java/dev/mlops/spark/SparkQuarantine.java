@@ -3,7 +3,7 @@ package dev.mlops.spark;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-import java.util.List;
+import dev.mlops.data.validate.ValidationReport;
 
 /**
  * A Dataset split by a contract's row-level rules: the rows that break none, and the others with the rules each
@@ -15,18 +15,22 @@ import java.util.List;
  * @param read             the rows read
  * @param passedCount      the rows in {@code passed}
  * @param quarantinedCount the rows in {@code quarantined}
- * @param notChecked       the contract's whole-Dataset rules that a partition cannot decide (row count,
- *                         uniqueness, cardinality, freshness, means, missing shares above 0, new values): check them
- *                         on the merged profile
+ * @param wholeDataset     the contract's rules about the whole Dataset (row count, uniqueness, cardinality,
+ *                         freshness, means, missing shares above 0, new values), checked as one machine checks them
+ *                         on the columns they read; a report with no results when the contract has none
  */
 public record SparkQuarantine(Dataset<Row> passed, Dataset<Row> quarantined, long read, long passedCount,
-                              long quarantinedCount, List<String> notChecked) {
-    /** Checks the counts add up and copies the list. */
+                              long quarantinedCount, ValidationReport wholeDataset) {
+    /** Checks the counts add up. */
     public SparkQuarantine {
         if (read != passedCount + quarantinedCount) {
             throw new IllegalStateException("Read " + read + " rows but " + passedCount + " passed and "
                     + quarantinedCount + " were quarantined; the Dataset changed while it was validated");
         }
-        notChecked = List.copyOf(notChecked);
+    }
+
+    /** Whether every row-level rule held for every row and every whole-Dataset rule at error level held. */
+    public boolean passedAll() {
+        return quarantinedCount == 0 && wholeDataset.passed();
     }
 }

@@ -4,6 +4,7 @@ import dev.mlops.api.Schema;
 import dev.mlops.data.validate.Constraint;
 import dev.mlops.data.validate.Contract;
 import dev.mlops.data.validate.Quarantine;
+import dev.mlops.data.validate.ValidationReport;
 import dev.mlops.data.validate.Validator;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
@@ -21,7 +22,9 @@ import java.util.List;
  * Row-level quarantine of a Dataset by a {@link Contract}: every partition runs the same {@link Validator} as one
  * machine does, chunk by chunk, and each row keeps the rules it broke. Rules about a single row (type, range,
  * allowed values, pattern, finiteness, no missing value) give the same verdict per row on a partition as on the
- * whole; rules about the whole Dataset are listed in {@link SparkQuarantine#notChecked()}.
+ * whole. Rules about the whole Dataset (uniqueness, row count, cardinality, freshness, means, missing shares, new
+ * values) run the same {@link Validator} on the driver over only the columns they read
+ * ({@link SparkQuarantine#wholeDataset()}): exact, at the cost of bringing those columns to the driver.
  *
  * <p>Stateless and thread-safe.
  */
@@ -41,15 +44,12 @@ public final class SparkValidation {
                     + "'; drop or rename it before validating");
         }
         List<Constraint> rowLevel = new ArrayList<>();
-        List<String> notChecked = new ArrayList<>();
+        List<Constraint> whole = new ArrayList<>();
         for (Constraint c : contract.constraints()) {
-            if (isRowLevel(c)) {
-                rowLevel.add(c);
-            } else {
-                notChecked.add(c.key());
-            }
+            (isRowLevel(c) ? rowLevel : whole).add(c);
         }
         Schema schema = SparkSchemas.schemaOf(data);
+        ValidationReport wholeDataset = wholeDataset(data, schema, whole);
         String schemaJson = schema.toJson();
         String contractJson = Contract.of(rowLevel).toJson();
         int width = schema.size();
@@ -83,7 +83,33 @@ public final class SparkValidation {
         Dataset<Row> passed = all.filter(functions.col(Quarantine.VIOLATIONS_COLUMN).isNull())
                 .drop(Quarantine.VIOLATIONS_COLUMN);
         Dataset<Row> quarantined = all.filter(functions.col(Quarantine.VIOLATIONS_COLUMN).isNotNull());
-        return new SparkQuarantine(passed, quarantined, read, read - bad, bad, notChecked);
+        return new SparkQuarantine(passed, quarantined, read, read - bad, bad, wholeDataset);
+    }
+
+    /** The whole-Dataset rules, run by the single-machine validator over the columns they read. */
+    private static ValidationReport wholeDataset(Dataset<Row> data, Schema schema, List<Constraint> rules) {
+        java.util.LinkedHashSet<String> columns = new java.util.LinkedHashSet<>();
+        for (Constraint c : rules) {
+            if (!c.column().isEmpty()) {
+                columns.add(c.column());
+            }
+        }
+        if (columns.isEmpty() && !rules.isEmpty()) {
+            columns.add(schema.field(0).name()); // a row count reads no column; one keeps the rows
+        }
+        List<dev.mlops.api.Field> fields = new ArrayList<>();
+        for (String c : columns) {
+            fields.add(schema.field(c));
+        }
+        Schema projected = Schema.of(fields);
+        List<dev.mlops.api.Frame> chunks = new ArrayList<>();
+        if (!rules.isEmpty()) {
+            Dataset<Row> cols = data.select(columns.stream().map(functions::col).toArray(org.apache.spark.sql.Column[]::new));
+            RowFrames.chunks(cols.toLocalIterator(), projected, (frame, rows) -> chunks.add(frame));
+        }
+        dev.mlops.api.Frame frame = chunks.isEmpty() ? dev.mlops.api.Frame.empty(projected)
+                : dev.mlops.api.Frame.concat(chunks);
+        return Validator.of(Contract.of(rules)).validate(frame, "the whole Dataset");
     }
 
     /** Whether a partition decides the rule for each of its rows as the whole Dataset would. */

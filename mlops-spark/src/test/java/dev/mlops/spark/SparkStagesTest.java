@@ -15,6 +15,7 @@ import dev.mlops.data.validate.Constraint;
 import dev.mlops.data.validate.Contract;
 import dev.mlops.data.validate.Quarantine;
 import dev.mlops.data.validate.Severity;
+import dev.mlops.data.validate.ValidationReport;
 import dev.mlops.data.validate.Validator;
 import dev.mlops.features.Preprocessing;
 import dev.mlops.features.Transform;
@@ -100,8 +101,19 @@ class SparkStagesTest {
             expected.add(local.invalid().text(Quarantine.VIOLATIONS_COLUMN).getString(r));
         }
         assertEquals(expected, reasons, "the same rules broken by the same rows, in order");
-        assertEquals(List.of(contract.constraints().get(3).key()), spark.notChecked(),
-                "uniqueness needs the whole Dataset and is reported as not checked");
+        ValidationReport alone = Validator.of(Contract.of(contract.constraints().subList(3, 4))).validate(data);
+        assertEquals(alone.results().size(), spark.wholeDataset().results().size());
+        for (int i = 0; i < alone.results().size(); i++) {
+            var one = alone.results().get(i);
+            var many = spark.wholeDataset().results().get(i);
+            // the same verdict, counts, message and failing rows; the sample rows carry only the rule's columns
+            assertEquals(List.of(one.name(), one.status(), one.observed(), one.failingRows(), one.message()),
+                    List.of(many.name(), many.status(), many.observed(), many.failingRows(), many.message()),
+                    "uniqueness, a whole-Dataset rule, gives the single machine's result");
+            assertEquals(one.sample().stream().map(r -> r.row()).toList(),
+                    many.sample().stream().map(r -> r.row()).toList());
+        }
+        assertEquals(alone.passed(), spark.wholeDataset().passed());
     }
 
     private static ModelArtifact model;

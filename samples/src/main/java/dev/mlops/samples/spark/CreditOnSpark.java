@@ -87,7 +87,7 @@ public final class CreditOnSpark {
 
         SparkQuarantine q = SparkValidation.quarantine(data, Contract.inferFrom(features));
         System.out.println("Validated: read " + q.read() + " = passed " + q.passedCount() + " + quarantined "
-                + q.quarantinedCount() + "; whole-Dataset rules left to the profile: " + q.notChecked().size());
+                + q.quarantinedCount() + "; whole-Dataset rules: " + q.wholeDataset().summary());
         q.quarantined().groupBy("_violations").count().orderBy(functions.desc("count")).show(5, false);
 
         Dataset<Row> scored = SparkScoring.score(q.passed(), artifact);
