@@ -23,9 +23,15 @@ final class MonitorMeters {
     private final double[] reconstruction = {Double.NaN};
     private final Counter windows;
     private final Counter alerts;
+    /**
+     * Held here because Micrometer holds a function meter's state object weakly: a supplier referenced only by the
+     * registry is collected at the next GC, and the label meters then read NaN.
+     */
+    private final Supplier<LabelStats> labels;
 
     MonitorMeters(MeterRegistry registry, Supplier<LabelStats> labels) {
         this.registry = registry;
+        this.labels = labels;
         Gauge.builder(PREFIX + "drifted.features", drifted, v -> v[0])
                 .description("input features that drifted in the latest window").register(registry);
         Gauge.builder(PREFIX + "drifted.share", driftedShare, v -> v[0])

@@ -49,6 +49,7 @@ class MetricsTest {
         try (PredictionLog log = PredictionLog.newBuilder(dir).meterRegistry(registry).build()) {
             log.onPrediction(PredictionEvent.of("m", 1, T0, 1, List.of("a"), ref.slice(0, 1), Frame.of(List.of())));
             log.flush();
+            System.gc(); // the label meters must survive a collection (Micrometer holds their state weakly)
             String text = registry.scrape();
             assertTrue(scraped(text, "mlops_monitor_drift_score\\{column=\"x\"\\}") > 1.0, text);
             assertTrue(scraped(text, "mlops_monitor_drifted_features") >= 1);
