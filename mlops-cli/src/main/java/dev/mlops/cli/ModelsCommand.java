@@ -117,29 +117,39 @@ final class ModelsCommand implements Runnable {
         }
     }
 
-    @Command(name = "promote", mixinStandardHelpOptions = true, description = "Point an alias (default production)"
-            + " at a version; servers watching the alias reload it.")
-    static final class Promote implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+    /** A version of a model named on the command line: {@code MODEL VERSION}, checked to exist. */
+    static final class VersionArgs {
         @picocli.CommandLine.Mixin
         Repo repo;
         @Parameters(index = "0", paramLabel = "MODEL")
         String model;
         @Parameters(index = "1", paramLabel = "VERSION")
         int version;
-        @Option(names = "--alias", defaultValue = "production", paramLabel = "ALIAS")
-        String alias;
 
-        @Override
-        public Integer call() {
+        ModelRepository openWithVersion() {
             ModelRepository r = repo.open();
             if (r.version(model, version).isEmpty()) {
                 throw new BadInputException("No version " + version + " of model '" + model + "'; see 'mlops models"
                         + " show " + model + " --repo " + repo.dir + "'");
             }
-            r.setAlias(model, alias, version);
-            spec.commandLine().getOut().println(model + "@" + alias + " -> version " + version);
+            return r;
+        }
+    }
+
+    @Command(name = "promote", mixinStandardHelpOptions = true, description = "Point an alias (default production)"
+            + " at a version; servers watching the alias reload it.")
+    static final class Promote implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @picocli.CommandLine.Mixin
+        VersionArgs target;
+        @Option(names = "--alias", defaultValue = "production", paramLabel = "ALIAS")
+        String alias;
+
+        @Override
+        public Integer call() {
+            target.openWithVersion().setAlias(target.model, alias, target.version);
+            spec.commandLine().getOut().println(target.model + "@" + alias + " -> version " + target.version);
             return 0;
         }
     }
@@ -150,20 +160,12 @@ final class ModelsCommand implements Runnable {
         @Spec
         CommandSpec spec;
         @picocli.CommandLine.Mixin
-        Repo repo;
-        @Parameters(index = "0", paramLabel = "MODEL")
-        String model;
-        @Parameters(index = "1", paramLabel = "VERSION")
-        int version;
+        VersionArgs target;
 
         @Override
         public Integer call() {
-            ModelRepository r = repo.open();
-            if (r.version(model, version).isEmpty()) {
-                throw new BadInputException("No version " + version + " of model '" + model + "'");
-            }
-            r.archive(model, version);
-            spec.commandLine().getOut().println(model + " version " + version + " archived");
+            target.openWithVersion().archive(target.model, target.version);
+            spec.commandLine().getOut().println(target.model + " version " + target.version + " archived");
             return 0;
         }
     }
