@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         description = "Profile data, infer and check contracts, rank features, check drift, run pipeline files, and look"
                 + " at runs and models.",
         subcommands = {ProfileCommand.class, InferContractCommand.class, ValidateCommand.class, RankCommand.class,
-            DriftCommand.class, RunCommand.class, RunsCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class},
+            DriftCommand.class, RunCommand.class, RunsCommand.class, ModelsCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:a check failed (validation errors, drift)", "2:bad input: the message says what to fix"})
 public final class Mlops implements Runnable {

@@ -222,10 +222,49 @@ class MlopsTest {
     }
 
     @Test
+    void serve_answersOverRestUntilStopped_andRefusesCallersWithoutAToken() throws Exception {
+        Path repoDir = dir.resolve("repo");
+        Frame credit = dev.mlops.api.DataSource.csv(CREDIT).read();
+        List<String> numeric = credit.columns().stream().filter(c -> c.type().isNumeric()).map(c -> c.name())
+                .toList();
+        dev.mlops.features.FittedPreprocessing prep = dev.mlops.features.Preprocessing.newBuilder()
+                .scale(dev.mlops.features.Transform.Scaling.STANDARD, numeric.toArray(String[]::new)).build()
+                .fit(credit.select(numeric));
+        ModelRepository repo = ModelRepository.onFileSystem(repoDir);
+        repo.register("credit", ModelPackager.of(Trainer.logisticRegression().seed(1).preprocessing(prep)
+                .train(credit.select(numeric).withColumn(credit.column("class")), "class")));
+        repo.setAlias("credit", "production", 1);
+        Path tokens = Files.writeString(dir.resolve("tokens"), "s3cret\n");
+        ServeCommand.stop = new java.util.concurrent.CountDownLatch(1);
+        ServeCommand.started = new java.util.concurrent.CountDownLatch(1);
+        Result[] result = new Result[1];
+        Thread serving = new Thread(() -> result[0] = run("serve", repoDir.toString(), "credit@production", "--port",
+                "0", "--grpc-port", "-1", "--token-file", tokens.toString()));
+        serving.start();
+        assertTrue(ServeCommand.started.await(60, java.util.concurrent.TimeUnit.SECONDS), "the endpoint came up");
+        java.net.URI uri = ServeCommand.running.httpUri().resolve("v2/models/credit");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        var anonymous = http.send(java.net.http.HttpRequest.newBuilder(uri).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, anonymous.statusCode(), anonymous.body());
+        var ok = http.send(java.net.http.HttpRequest.newBuilder(uri).header("Authorization", "Bearer s3cret").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ok.statusCode(), ok.body());
+        assertTrue(ok.body().contains("\"name\":\"credit\""), ok.body());
+        ServeCommand.stop.countDown();
+        serving.join(60_000);
+        assertEquals(0, result[0].code(), result[0].err());
+        assertTrue(result[0].out().contains("REST  http://127.0.0.1:"), result[0].out());
+        Result bad = run("serve", repoDir.toString(), "credit");
+        assertEquals(Mlops.BAD_INPUT, bad.code());
+        assertTrue(bad.err().contains("NAME@ALIAS"), bad.err());
+    }
+
+    @Test
     void help_listsEveryCommandAndTheExitCodes() {
         Result r = run("--help");
         assertEquals(0, r.code());
-        for (String c : List.of("profile", "infer-contract", "validate", "rank", "drift", "run", "runs", "models", "Exit codes")) {
+        for (String c : List.of("profile", "infer-contract", "validate", "rank", "drift", "run", "runs", "models", "serve", "Exit codes")) {
             assertTrue(r.out().contains(c), r.out());
         }
     }
