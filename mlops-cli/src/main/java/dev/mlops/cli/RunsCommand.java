@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code mlops runs list|show|compare}: the tracked runs, on any tracking store. */
 @Command(name = "runs", mixinStandardHelpOptions = true, description = "List, show and compare tracked runs.",
-        subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class, RunsCommand.Compare.class})
+        subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class, RunsCommand.Compare.class,
+            RunsCommand.Report.class})
 final class RunsCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -175,6 +176,35 @@ final class RunsCommand implements Runnable {
                 });
                 long changed = rows.values().stream().filter(RunsCommand::differs).count();
                 w.println(changed + " of " + rows.size() + " rows differ (marked *)");
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true, description = "A self-contained HTML page of an"
+            + " experiment's runs: the table, each metric over the runs as a chart, and the parameters that changed.")
+    static final class Report implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        StoreOptions store;
+        @Option(names = "--experiment", required = true, paramLabel = "NAME", description = "the experiment")
+        String experiment;
+        @Option(names = "--out", required = true, paramLabel = "HTML", description = "the page to write")
+        java.nio.file.Path out;
+
+        @Override
+        public Integer call() {
+            try (RunTracker t = store.open()) {
+                List<RunRecord> runs = new ArrayList<>(t.search(RunQuery.all().experiment(experiment)));
+                if (runs.isEmpty()) {
+                    throw new BadInputException("No runs in experiment '" + experiment + "'; list them with 'mlops"
+                            + " runs list'");
+                }
+                runs.sort((a, b) -> Long.compare(a.startMillis(), b.startMillis()));
+                Inputs.write(out, RunsPage.html(experiment, runs));
+                spec.commandLine().getOut().println("Wrote the report of " + runs.size() + " runs of '" + experiment
+                        + "' to " + out);
                 return 0;
             }
         }

@@ -261,6 +261,57 @@ class MlopsTest {
     }
 
     @Test
+    void runsReport_isASelfContainedPage_thatChromiumRendersWithEveryChart() throws Exception {
+        Path store = dir.resolve("runs");
+        try (RunTracker t = RunTracker.inDirectory(store)) {
+            for (int i = 0; i < 3; i++) {
+                try (Run r = t.start("credit", "trial-" + i)) {
+                    r.logParam("maxDepth", Integer.toString(2 + i)).logParam("seed", "42")
+                            .logMetric("accuracy", 0.70 + 0.02 * i).logMetric("roc_auc", 0.75 + 0.01 * i);
+                }
+            }
+        }
+        Path page = dir.resolve("report.html");
+        Result r = run("runs", "report", "--experiment", "credit", "--out", page.toString(), "--store",
+                store.toString());
+        assertEquals(0, r.code(), r.err());
+        String html = Files.readString(page);
+        assertTrue(html.contains("<h1>Runs of credit</h1>") && html.contains("accuracy over the runs")
+                && html.contains("Parameters that changed") && html.contains("maxDepth"), html.length() + " chars");
+        assertTrue(!html.contains("<td>seed</td>"), "an unchanged parameter is not listed as changed");
+        assertEquals(2, html.split("<svg", -1).length - 1, "a chart per metric");
+        assertTrue(!html.contains("<script") && !java.util.regex.Pattern.compile("(src|href)=['\"]https?:")
+                .matcher(html).find(), "self-contained");
+        Path chromium = java.util.stream.Stream.of("/usr/bin/chromium", "/usr/bin/chromium-browser").map(Path::of)
+                .filter(Files::isExecutable).findFirst().orElse(null);
+        if (!"true".equals(System.getenv("CI"))) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(chromium != null, "Chromium is absent (apt-get install -y"
+                    + " chromium); the rendering check is skipped");
+        }
+        assertTrue(chromium != null, "CI=true but Chromium is absent: .ci/run installs it");
+        Path measured = dir.resolve("measure.html");
+        Files.writeString(measured, html.replace("</body>", "<script>var s=[];document.querySelectorAll('svg')"
+                + ".forEach(function(e){var b=e.getBoundingClientRect();s.push(Math.round(b.width)+'x'"
+                + "+Math.round(b.height));});var p=document.createElement('pre');p.id='sizes';p.textContent="
+                + "s.join(' ');document.body.appendChild(p);</script></body>"));
+        Path profile = Files.createTempDirectory(dir, "chromium");
+        Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0", "--dump-dom",
+                measured.toUri().toString()).redirectOutput(dir.resolve("dom.html").toFile())
+                .redirectError(dir.resolve("chromium.log").toFile()).start();
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0, "chromium ran");
+        String dom = Files.readString(dir.resolve("dom.html"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<pre id=\"sizes\">([^<]*)</pre>").matcher(dom);
+        assertTrue(m.find(), "the page rendered and its script ran");
+        List<String> sizes = List.of(m.group(1).trim().split(" "));
+        assertEquals(2, sizes.size(), sizes.toString());
+        sizes.forEach(sz -> assertTrue(!sz.startsWith("0x") && !sz.endsWith("x0"), "a chart with no size: " + sizes));
+        assertTrue(Files.readString(dir.resolve("chromium.log")).lines().noneMatch(l -> l.contains("CONSOLE")),
+                "no console errors");
+    }
+
+    @Test
     void help_listsEveryCommandAndTheExitCodes() {
         Result r = run("--help");
         assertEquals(0, r.code());
