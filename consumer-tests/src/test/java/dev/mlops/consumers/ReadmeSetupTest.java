@@ -54,6 +54,15 @@ class ReadmeSetupTest {
         }
     }
 
+    @Test
+    void everyPublishedModule_isStagedForTheConsumers() throws IOException {
+        String staged = Files.readString(Path.of("pom.xml")).split("<dependencies>", 2)[1].split("</dependencies>", 2)[0];
+        for (String module : publishedModules()) {
+            assertTrue(staged.contains("<artifactId>" + module + "</artifactId>"), "consumer-tests/pom.xml must depend "
+                    + "on " + module + ", or invoker:install does not stage it and its consumer project cannot resolve it");
+        }
+    }
+
     /** Every module the BOM pins: each one a user can add, so each one needs a consumer project. */
     private static List<String> publishedModules() throws IOException {
         Matcher m = Pattern.compile("<groupId>dev\\.mlops</groupId>\\s*<artifactId>(mlops-[a-z-]+)</artifactId>")
