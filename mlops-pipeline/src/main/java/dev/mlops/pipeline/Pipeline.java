@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.mlops.api.FieldRole;
 import dev.mlops.api.Frame;
+import dev.mlops.api.Json;
 import dev.mlops.api.MlopsException;
+import dev.mlops.api.ValidationException;
 import dev.mlops.api.model.ModelArtifact;
 import dev.mlops.api.model.ModelRepository;
 import dev.mlops.api.model.ModelTask;
@@ -24,11 +26,18 @@ import dev.mlops.data.JdbcSource;
 import dev.mlops.data.JsonLinesSource;
 import dev.mlops.data.split.Splitter;
 import dev.mlops.data.split.TrainTestSplit;
+import dev.mlops.data.validate.Contract;
+import dev.mlops.data.validate.InferenceOptions;
+import dev.mlops.data.validate.ValidationReport;
+import dev.mlops.data.validate.Validator;
 import dev.mlops.train.Evaluation;
 import dev.mlops.train.Evaluator;
 import dev.mlops.train.TrainedModel;
 import dev.mlops.train.Trainer;
 import dev.mlops.train.TrainerSettings;
+import dev.mlops.train.TrainingListener;
+import dev.mlops.train.Tuner;
+import dev.mlops.train.TuningResult;
 import dev.mlops.train.onnx.ModelPackager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,7 +76,8 @@ public final class Pipeline {
     public static final String SOURCE_ROLE = "source";
 
     private static final Pattern ENV = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
-    private static final ObjectMapper JSON = new ObjectMapper()
+    /** The SDK's one JSON configuration, so the settings records read here as their own fromJson reads them. */
+    private static final ObjectMapper JSON = Json.mapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
@@ -77,12 +87,15 @@ public final class Pipeline {
     private final Path baseDir;
     private final Map<String, String> environment;
     private final String expectedFingerprint;
+    private final PipelineListener listener;
 
-    private Pipeline(PipelineFile file, Path baseDir, Map<String, String> environment, String expectedFingerprint) {
+    private Pipeline(PipelineFile file, Path baseDir, Map<String, String> environment, String expectedFingerprint,
+                     PipelineListener listener) {
         this.file = file;
         this.baseDir = baseDir;
         this.environment = Map.copyOf(environment);
         this.expectedFingerprint = expectedFingerprint;
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     /**
@@ -133,12 +146,47 @@ public final class Pipeline {
         }
         String base = record.params().get("pipeline.baseDir");
         Pipeline p = parse(JSON, json, "of run " + runId, base == null ? Path.of("").toAbsolutePath() : Path.of(base));
-        return new Pipeline(p.file, p.baseDir, p.environment, record.dataFingerprints().get(SOURCE_ROLE));
+        return new Pipeline(p.file, p.baseDir, p.environment, record.dataFingerprints().get(SOURCE_ROLE),
+                p.listener);
     }
 
     /** This pipeline resolving {@code ${env:NAME}} references from {@code env} instead of the process environment. */
     public Pipeline withEnvironment(Map<String, String> env) {
-        return new Pipeline(file, baseDir, env, expectedFingerprint);
+        return new Pipeline(file, baseDir, env, expectedFingerprint, listener);
+    }
+
+    /**
+     * This pipeline reporting its progress to {@code newListener}: its steps, the tuning trials and folds, and the
+     * trainer's own events (a command line draws them as progress bars).
+     */
+    public Pipeline withListener(PipelineListener newListener) {
+        return new Pipeline(file, baseDir, environment, expectedFingerprint, newListener);
+    }
+
+    /** The folder relative paths of the file resolve against. */
+    public Path baseDirectory() {
+        return baseDir;
+    }
+
+    /**
+     * A path written in the file (such as {@code serve.tokenFile}), its {@code ${env:NAME}} references resolved and
+     * made absolute against the file's folder.
+     *
+     * @throws PipelineException when a reference names an unset variable
+     */
+    public Path path(String value) {
+        Matcher m = ENV.matcher(value);
+        List<PipelineProblem> problems = new ArrayList<>();
+        while (m.find()) {
+            if (environment.get(m.group(1)) == null) {
+                problems.add(new PipelineProblem("(path)", value, "the environment variable " + m.group(1)
+                        + " is not set; set it before running"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new PipelineException("(environment)", problems);
+        }
+        return baseDir.resolve(resolve(value));
     }
 
     /** The file as bound, secrets still as references. */
@@ -180,7 +228,7 @@ public final class Pipeline {
             throw new PipelineException(where, List.of(new PipelineProblem("(file)", null, e.getMessage())));
         }
         Map<String, String> env = System.getenv();
-        return new Pipeline(bound, base, env, null);
+        return new Pipeline(bound, base, env, null, PipelineListener.none());
     }
 
     static String names(Class<? extends Record> type) {
@@ -192,16 +240,22 @@ public final class Pipeline {
     }
 
     /**
-     * Runs the pipeline: reads the source, splits, trains, evaluates on the test rows, tracks the run (the file, the
-     * trainer's settings, the metrics and the data fingerprint) and registers the model when the file says where.
+     * Runs the pipeline: reads the source, splits, checks the data, trains (through the feature steps, with the
+     * tuning's best settings), evaluates on the test rows, applies the release gate, tracks the run (the file, the
+     * trainer's settings, the metrics and the data fingerprint) and registers the model when the file says where and
+     * the gate lets it.
      *
-     * @throws PipelineException when an {@code ${env:NAME}} reference names an unset variable
+     * @throws PipelineException when an {@code ${env:NAME}} reference names an unset variable, or the contract file
+     *     cannot be read
+     * @throws ValidationException when an ERROR check of the data fails (the message names the report written)
      * @throws MlopsException when the data differs from the run this pipeline was rebuilt from
      */
     public PipelineResult run() {
         checkEnvironment();
         PipelineFile.Source source = file.source();
+        step("read", 0, 1, describe(source));
         Frame data = read(source);
+        step("read", 1, 1, data.rowCount() + " rows from " + describe(source));
         String fingerprint = data.fingerprint();
         if (expectedFingerprint != null && !expectedFingerprint.equals(fingerprint)) {
             throw new MlopsException("Refusing to repeat the run: the source " + describe(source)
@@ -222,18 +276,63 @@ public final class Pipeline {
             try {
                 run.logParam(PIPELINE_PARAM, toJson());
                 run.logParam("pipeline.baseDir", baseDir.toString());
-                run.logParams(new TreeMap<>(settings.toParams()));
                 run.logDataFingerprint(SOURCE_ROLE, fingerprint);
-                TrainedModel model = Trainer.of(settings).train(split.train(), source.label());
-                Evaluation evaluation = (settings.task() == ModelTask.CLASSIFICATION ? Evaluator.classification()
+                if (file.serve() != null) {
+                    run.logParam("pipeline.serve", Json.write(file.serve()));
+                }
+                if (file.monitor() != null) {
+                    run.logParam("pipeline.monitor", Json.write(file.monitor()));
+                }
+                if (file.checks() != null) {
+                    check(file.checks(), data, split, outputs, run);
+                }
+                TrainingListener progress = trainingListener();
+                Trainer trainer = Trainer.of(settings).listener(progress);
+                PipelineFile.Features features = file.features();
+                if (features != null && features.selection() != null) {
+                    trainer = trainer.selection(features.selection());
+                }
+                if (features != null && features.preprocessing() != null) {
+                    trainer = trainer.preprocessing(features.preprocessing());
+                }
+                Map<String, Object> tuned = Map.of();
+                if (file.tuning() != null) {
+                    TuningResult tuning = Tuner.of(trainer, file.tuning()).listener(progress)
+                            .tune(split.train(), source.label());
+                    TuningResult.Trial best = tuning.best();
+                    trainer = trainer.withSettings(best.settings());
+                    tuned = best.changes();
+                    run.logParam("tuning.metric", tuning.metric()).setTag("tuning.best_trial",
+                            String.valueOf(best.index()));
+                    run.logMetric("tuning.best_" + tuning.metric(), best.mean());
+                }
+                run.logParams(new TreeMap<>(trainer.settings().toParams()));
+                run.logParams(Tuner.pipelineParams(trainer));
+                step("train", 0, 1, trainer.settings().algorithm());
+                TrainedModel model = trainer.train(split.train(), source.label());
+                step("train", 1, 1, trainer.settings().algorithm());
+                step("evaluate", 0, 1, split.test().rowCount() + " test rows");
+                Evaluation evaluation = file.gate() != null
+                        ? Evaluator.of(file.gate()).listener(progress).evaluate(model, split.train(), split.test())
+                        : (settings.task() == ModelTask.CLASSIFICATION ? Evaluator.classification()
                         : Evaluator.regression()).evaluate(model, split.test());
+                step("evaluate", 1, 1, split.test().rowCount() + " test rows");
                 Map<String, Double> metrics = new TreeMap<>(evaluation.metrics().values());
                 run.logMetrics(metrics, 0);
+                boolean released = file.gate() == null || evaluation.comparison().blessed();
+                List<String> reasons = file.gate() == null ? List.of() : evaluation.comparison().reasons();
+                if (file.gate() != null) {
+                    run.setTag("released", String.valueOf(released));
+                }
                 String name = null;
                 String alias = null;
                 int version = 0;
                 PipelineFile.Register register = file.register();
-                if (register != null) {
+                if (register != null && !released) {
+                    run.setTag("not_registered", "the release gate failed: " + String.join(" ", reasons.stream()
+                            .filter(r -> r.startsWith("FAIL")).toList()));
+                } else if (register != null) {
+                    step("register", 0, 1, register.name());
                     Path root = baseDir.resolve(resolve(register.repository()));
                     ModelPackager.Builder packager = ModelPackager.newBuilder().trainedModel(model).metrics(metrics)
                             .runId(run.id()).dataFingerprint(SOURCE_ROLE, fingerprint);
@@ -251,14 +350,87 @@ public final class Pipeline {
                     }
                     outputs.put("repository", root);
                     run.setTag("registered", name + "@" + version);
+                    step("register", 1, 1, name + " version " + version);
                 }
                 run.end(RunStatus.FINISHED);
-                return new PipelineResult(run.id(), metrics, fingerprint, name, version, alias, outputs);
+                return new PipelineResult(run.id(), metrics, fingerprint, name, version, alias, outputs, released,
+                        reasons, tuned, file);
             } catch (RuntimeException e) {
                 run.end(RunStatus.FAILED);
                 throw e;
             }
         }
+    }
+
+    /**
+     * The data checks: the contract file on all the rows read, the contract inferred from the training rows on the
+     * test rows. Each report is written, and recorded as an artifact of the run, before a failed ERROR check stops
+     * the run.
+     */
+    private void check(PipelineFile.Checks checks, Frame data, TrainTestSplit split, Map<String, Path> outputs,
+                       Run run) {
+        Path dir = baseDir.resolve(resolve(checks.reports() == null ? "validation" : checks.reports()));
+        outputs.put("validation", dir);
+        boolean infer = Boolean.TRUE.equals(checks.infer());
+        int total = (checks.contract() == null ? 0 : 1) + (infer ? 1 : 0);
+        int done = 0;
+        List<String> failures = new ArrayList<>();
+        if (checks.contract() != null) {
+            Path path = baseDir.resolve(resolve(checks.contract()));
+            step("check", done, total, "contract " + path.getFileName());
+            Contract contract;
+            try {
+                contract = Contract.fromJson(Files.readString(path));
+            } catch (IOException | RuntimeException e) {
+                throw new PipelineException("(checks)", List.of(new PipelineProblem("checks.contract",
+                        checks.contract(), "cannot read the contract " + path + " (" + e.getMessage() + "); give a"
+                        + " contract file as 'mlops infer-contract' writes it, relative to the pipeline file")));
+            }
+            ValidationReport report = Validator.of(contract).validate(data, describe(file.source()));
+            failures.addAll(report(report, dir.resolve("contract-report.json"), "contract", run));
+            step("check", ++done, total, "contract " + path.getFileName());
+        }
+        if (infer) {
+            step("check", done, total, "test rows against the training rows");
+            InferenceOptions options = checks.inference() == null ? InferenceOptions.DEFAULTS : checks.inference();
+            ValidationReport report = Validator.inferFrom(split.train(), options)
+                    .validate(split.test(), "the test rows of " + describe(file.source()));
+            failures.addAll(report(report, dir.resolve("test-report.json"), "test", run));
+            step("check", ++done, total, "test rows against the training rows");
+        }
+        if (!failures.isEmpty()) {
+            run.setTag("failed_checks", String.valueOf(failures.size()));
+            throw new ValidationException("The data failed its checks, so the pipeline stopped before training:\n"
+                    + String.join("\n", failures) + "\nFix the data, or the contract (checks in the pipeline file),"
+                    + " and run again");
+        }
+    }
+
+    /** Writes one report and records it; the failure text (summary and report path) when an ERROR check failed. */
+    private static List<String> report(ValidationReport report, Path path, String role, Run run) {
+        try {
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, report.toJson());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the validation report " + path, e);
+        }
+        run.logArtifact("validation." + role, path.toString());
+        return report.passed() ? List.of() : List.of(report.summary() + "\n  The validation report is at " + path);
+    }
+
+    /** The trainer's, tuner's and evaluator's events as pipeline steps. */
+    private TrainingListener trainingListener() {
+        return e -> listener.onProgress(new PipelineEvent(switch (e.phase()) {
+            case TRIAL -> "tune";
+            case FOLD -> "fold";
+            case FIT -> "fit";
+            case CONVERT -> "convert";
+            case LEARNING_CURVE -> "learning-curve";
+        }, e.done(), e.total(), e.detail()));
+    }
+
+    private void step(String step, int done, int total, String detail) {
+        listener.onProgress(new PipelineEvent(step, done, total, detail));
     }
 
     /** The one place a tracking store is opened (repointed to RunTracker's own factories once they exist). */
