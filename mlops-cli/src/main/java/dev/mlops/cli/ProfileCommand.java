@@ -3,6 +3,7 @@ package dev.mlops.cli;
 import dev.mlops.api.Frame;
 import dev.mlops.data.profile.ColumnProfile;
 import dev.mlops.data.profile.Profile;
+import dev.mlops.pipeline.PipelineEvent;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -30,10 +31,26 @@ final class ProfileCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "PROFILE", description = "also write the profile's JSON to this file")
     Path out;
 
+    @Option(names = "--no-progress", description = "plain progress lines instead of bars (the default where the"
+            + " output is not a terminal, or CI is set)")
+    boolean noProgress;
+
     @Override
     public Integer call() {
-        Frame frame = Inputs.frame(file);
-        Profile profile = Profile.of(frame);
+        // the data module reads and profiles in one call each, with no hook inside: progress is by step
+        ProgressBar progress = ProgressBar.on(spec.commandLine().getErr(), noProgress);
+        Frame frame;
+        Profile profile;
+        try {
+            progress.onProgress(new PipelineEvent("read", 0, 2, file.getFileName().toString()));
+            frame = Inputs.frame(file);
+            progress.onProgress(new PipelineEvent("profile", 1, 2, frame.rowCount() + " rows"));
+            profile = Profile.of(frame);
+            progress.onProgress(new PipelineEvent("profile", 2, 2, frame.rowCount() + " rows, "
+                    + profile.columns().size() + " columns"));
+        } finally {
+            progress.close();
+        }
         PrintWriter w = spec.commandLine().getOut();
         if (out != null) {
             Inputs.write(out, profile.toJson());

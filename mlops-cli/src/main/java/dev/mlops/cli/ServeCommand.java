@@ -1,7 +1,10 @@
 package dev.mlops.cli;
 
 import dev.mlops.api.model.ModelRepository;
+import dev.mlops.pipeline.Pipeline;
+import dev.mlops.pipeline.PipelineFile;
 import dev.mlops.serve.ModelServer;
+import dev.mlops.serve.ServerConfig;
 import dev.mlops.serve.endpoint.EndpointConfig;
 import dev.mlops.serve.endpoint.ModelEndpoint;
 import java.io.PrintWriter;
@@ -20,6 +23,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code mlops serve REPO NAME@ALIAS}: the model behind the Open Inference Protocol over REST and gRPC until the
  * process is stopped (Ctrl-C); the server follows the alias, so {@code mlops models promote} swaps what it serves.
+ * {@code mlops serve --pipeline FILE} serves what the pipeline file registers, with its {@code serve} section's
+ * endpoint and server settings and token file; options given on the command line win over the file.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve a registered model over REST and gRPC (Open Inference Protocol, KServe V2) until stopped;"
@@ -35,11 +40,17 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "REPO", description = "the model repository folder")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "REPO", description = "the model repository folder"
+            + " (default with --pipeline: its register.repository)")
     Path repo;
 
-    @Parameters(index = "1", paramLabel = "NAME@ALIAS", description = "what to serve, e.g. credit@production")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "NAME@ALIAS", description = "what to serve, e.g."
+            + " credit@production (default with --pipeline: its register.name@alias)")
     String ref;
+
+    @Option(names = "--pipeline", paramLabel = "FILE", description = "a pipeline file: serve what it registers, with"
+            + " its serve section (endpoint, server, tokenFile)")
+    Path pipeline;
 
     @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT", description = "the REST port (0: any free;"
             + " -1: none); default ${DEFAULT-VALUE}")
@@ -59,11 +70,55 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        EndpointConfig endpointConfig = EndpointConfig.defaults().toBuilder().host("127.0.0.1").httpPort(8080)
+                .grpcPort(8081).build();
+        ServerConfig serverConfig = ServerConfig.defaults();
+        boolean refFromFile = false;
+        if (pipeline != null) {
+            Inputs.text(pipeline, "pipeline file"); // a clear message when it is missing
+            Pipeline p = Pipeline.fromFile(pipeline);
+            PipelineFile.Register register = p.file().register();
+            if ((repo == null || ref == null) && register == null) {
+                throw new BadInputException("The pipeline file " + pipeline + " registers no model (it has no register"
+                        + " section); give REPO NAME@ALIAS, or add register: {repository, name, alias}");
+            }
+            if (repo == null) {
+                repo = p.path(register.repository());
+            }
+            if (ref == null) {
+                // without an alias, the name alone resolves to the latest version
+                ref = register.alias() == null ? register.name() : register.name() + "@" + register.alias();
+                refFromFile = true;
+            }
+            PipelineFile.Serve serve = p.file().serve();
+            if (serve != null) {
+                endpointConfig = serve.endpoint() == null ? EndpointConfig.defaults() : serve.endpoint();
+                serverConfig = serve.server() == null ? serverConfig : serve.server();
+                if (tokenFile == null && serve.tokenFile() != null) {
+                    tokenFile = p.path(serve.tokenFile());
+                }
+            }
+        }
+        if (repo == null || ref == null) {
+            throw new BadInputException("Give the model repository and the model, e.g. 'mlops serve models"
+                    + " credit@production', or --pipeline FILE to serve what a pipeline file registers");
+        }
+        EndpointConfig.Builder config = endpointConfig.toBuilder();
+        var parsed = spec.commandLine().getParseResult();
+        if (pipeline == null || parsed.hasMatchedOption("--port")) {
+            config.httpPort(port);
+        }
+        if (pipeline == null || parsed.hasMatchedOption("--grpc-port")) {
+            config.grpcPort(grpcPort);
+        }
+        if (pipeline == null || parsed.hasMatchedOption("--host")) {
+            config.host(host);
+        }
         if (!Files.isDirectory(repo)) {
             throw new BadInputException("No model repository at " + repo.toAbsolutePath() + "; give the folder models"
                     + " were registered in");
         }
-        if (!ref.contains("@")) {
+        if (!ref.contains("@") && !refFromFile) {
             throw new BadInputException("Give the model as NAME@ALIAS (e.g. credit@production) or NAME@VERSION, got '"
                     + ref + "'");
         }
@@ -75,11 +130,11 @@ final class ServeCommand implements Callable<Integer> {
                 throw new BadInputException("The token file " + tokenFile + " holds no token; put one per line");
             }
         }
-        String name = ref.substring(0, ref.indexOf('@'));
+        String name = ref.contains("@") ? ref.substring(0, ref.indexOf('@')) : ref;
         ModelRepository repository = ModelRepository.onFileSystem(repo);
         PrintWriter out = spec.commandLine().getOut();
-        try (ModelServer server = ModelServer.load(repository, ref);
-             ModelEndpoint endpoint = build(name, server, tokens)) {
+        try (ModelServer server = ModelServer.newBuilder().repository(repository, ref).config(serverConfig).build();
+             ModelEndpoint endpoint = build(name, server, tokens, config.build())) {
             running = endpoint;
             out.println("Serving " + ref + " (version " + server.info().version() + ")");
             if (endpoint.httpPort() > 0) {
@@ -99,9 +154,8 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private ModelEndpoint build(String name, ModelServer server, Set<String> tokens) {
-        ModelEndpoint.Builder b = ModelEndpoint.newBuilder().model(name, server)
-                .config(EndpointConfig.defaults().toBuilder().host(host).httpPort(port).grpcPort(grpcPort).build());
+    private static ModelEndpoint build(String name, ModelServer server, Set<String> tokens, EndpointConfig config) {
+        ModelEndpoint.Builder b = ModelEndpoint.newBuilder().model(name, server).config(config);
         if (!tokens.isEmpty()) {
             b.bearerTokens(tokens);
         }

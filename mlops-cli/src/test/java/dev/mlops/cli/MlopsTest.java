@@ -221,6 +221,90 @@ class MlopsTest {
         assertTrue(invalid.err().contains("pathh") && invalid.err().contains("did you mean"), invalid.err());
     }
 
+    /** A pipeline file over the credit data with a CART trainer, tracked and registered under {@code dir}. */
+    private Path pipelineFile(String name, String sections) throws Exception {
+        return Files.writeString(dir.resolve(name), """
+                experiment: cli
+                source: {type: csv, path: %s, label: class}
+                trainer: {algorithm: cart-classifier, seed: 1}
+                register: {repository: %s, name: credit, alias: production}
+                tracking: {directory: %s}
+                """.formatted(CREDIT.toAbsolutePath(), dir.resolve("models"), dir.resolve("runs")) + sections);
+    }
+
+    @Test
+    void run_printsPlainProgressLinesWhenNotATerminal_andAFailedGateExitsOneRegisteringNothing() throws Exception {
+        Path file = pipelineFile("gated.yaml", """
+                tuning: {folds: 2, space: {maxDepth: {values: [2, 4]}}}
+                gate: {thresholds: [{metric: accuracy, absolute: 0.99}]}
+                """);
+        Result r = run("run", file.toString(), "--no-progress");
+        assertEquals(Mlops.FAILED, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("[####################] 100% tuning trial 2/2"), r.err());
+        assertTrue(r.err().contains("% reading 0/1") && r.err().contains("100% training 1/1"), r.err());
+        assertTrue(!r.err().contains("\r"), "plain lines, no bars redrawn in place: " + r.err());
+        assertTrue(r.out().contains("Release gate: FAILED, so the model was not registered")
+                && r.out().contains("FAIL accuracy"), r.out());
+        assertTrue(r.out().contains("Tuned: {maxDepth="), r.out());
+        assertTrue(!Files.exists(dir.resolve("models")), "nothing is registered");
+
+        JsonNode json = run("run", file.toString(), "--json").json();
+        assertEquals(false, json.get("released").asBoolean());
+        assertTrue(json.get("gate").toString().contains("FAIL accuracy"), json.toString());
+    }
+
+    @Test
+    void run_failedDataChecksExitOne_namingTheValidationReport() throws Exception {
+        Path contract = Files.writeString(dir.resolve("contract.json"),
+                dev.mlops.data.validate.Validator.create().expect("age").between(18, 30).contract().toJson());
+        Path file = pipelineFile("checked.yaml", "checks: {contract: " + contract + "}\n");
+        Result r = run("run", file.toString());
+        assertEquals(Mlops.FAILED, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("stopped before training") && r.err().contains("age")
+                && r.err().contains(dir.resolve("validation").resolve("contract-report.json").toString()), r.err());
+        assertTrue(Files.exists(dir.resolve("validation").resolve("contract-report.json")));
+    }
+
+    @Test
+    void serve_withAPipelineFile_servesWhatItRegisters_withItsEndpointSettingsAndTokenFile() throws Exception {
+        Files.writeString(dir.resolve("tokens.txt"), "t0ken\n");
+        Path file = pipelineFile("served.yaml", """
+                serve:
+                  endpoint: {httpPort: 0, grpcPort: -1}
+                  server: {batching: true, maxBatchSize: 8}
+                  tokenFile: tokens.txt
+                """);
+        assertEquals(0, run("run", file.toString()).code());
+        ServeCommand.stop = new java.util.concurrent.CountDownLatch(1);
+        ServeCommand.started = new java.util.concurrent.CountDownLatch(1);
+        Result[] result = new Result[1];
+        Thread serving = new Thread(() -> result[0] = run("serve", "--pipeline", file.toString()));
+        serving.start();
+        try {
+            assertTrue(ServeCommand.started.await(60, java.util.concurrent.TimeUnit.SECONDS), "the endpoint came up");
+            java.net.URI uri = ServeCommand.running.httpUri().resolve("v2/models/credit");
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            var anonymous = http.send(java.net.http.HttpRequest.newBuilder(uri).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, anonymous.statusCode(), "the file's token file is used: " + anonymous.body());
+            var ok = http.send(java.net.http.HttpRequest.newBuilder(uri).header("Authorization", "Bearer t0ken")
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, ok.statusCode(), ok.body());
+        } finally {
+            ServeCommand.stop.countDown();
+            serving.join(60_000);
+        }
+        assertEquals(0, result[0].code(), result[0].err());
+        assertTrue(result[0].out().contains("Serving credit@production") && !result[0].out().contains("gRPC"),
+                "REST only, as the file says: " + result[0].out());
+
+        Path unregistered = Files.writeString(dir.resolve("unregistered.yaml"), "source: {type: csv, path: x.csv,"
+                + " label: class}\ntrainer: {algorithm: cart-classifier}\n");
+        Result bad = run("serve", "--pipeline", unregistered.toString());
+        assertEquals(Mlops.BAD_INPUT, bad.code());
+        assertTrue(bad.err().contains("registers no model") && bad.err().contains("REPO NAME@ALIAS"), bad.err());
+    }
+
     @Test
     void serve_answersOverRestUntilStopped_andRefusesCallersWithoutAToken() throws Exception {
         Path repoDir = dir.resolve("repo");
