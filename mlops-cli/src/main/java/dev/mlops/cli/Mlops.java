@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         subcommands = {ProfileCommand.class, InferContractCommand.class, ValidateCommand.class, RankCommand.class,
             DriftCommand.class, RunCommand.class, RunsCommand.class, ModelsCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "1:a check failed (validation errors, drift)", "2:bad input: the message says what to fix"})
+        exitCodeList = {"0:done", "1:a check failed (validation errors, drift, a release gate)", "2:bad input: the message says what to fix"})
 public final class Mlops implements Runnable {
     /** A check failed: the data or the model did not pass. */
     public static final int FAILED = 1;
