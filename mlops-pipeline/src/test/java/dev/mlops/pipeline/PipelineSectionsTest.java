@@ -86,8 +86,14 @@ class PipelineSectionsTest {
         assertTrue(result.released(), String.join("\n", result.gateReasons()));
         assertTrue(result.gateReasons().stream().anyMatch(r -> r.startsWith("PASS roc_auc")), result.gateReasons()
                 .toString());
-        assertEquals(1, ModelRepository.onFileSystem(result.outputs().get("repository"))
-                .resolve("credit@production").version());
+        ModelRepository repository = ModelRepository.onFileSystem(result.outputs().get("repository"));
+        assertEquals(1, repository.resolve("credit@production").version());
+        // the artifact carries the fitted feature steps: it takes the selected raw columns, not encoded features
+        List<String> inputs = repository.load("credit@production").signature().inputs().stream()
+                .map(t -> t.name()).toList();
+        assertEquals(model.preprocessing().orElseThrow().inputFields().stream().map(f -> f.name()).toList(), inputs);
+        assertTrue(inputs.size() < credit.columnNames().size() - 1 && credit.columnNames().containsAll(inputs),
+                inputs.toString());
         assertTrue(Files.isRegularFile(result.outputs().get("validation").resolve("test-report.json")));
 
         // serving and monitoring settings are returned as the records the server and monitor take
