@@ -92,7 +92,7 @@ final class ServeCommand implements Callable<Integer> {
             }
             PipelineFile.Serve serve = p.file().serve();
             if (serve != null) {
-                endpointConfig = serve.endpoint() == null ? EndpointConfig.defaults() : serve.endpoint();
+                endpointConfig = serve.endpoint() == null ? endpointConfig : serve.endpoint();
                 serverConfig = serve.server() == null ? serverConfig : serve.server();
                 if (tokenFile == null && serve.tokenFile() != null) {
                     tokenFile = p.path(serve.tokenFile());

@@ -221,6 +221,16 @@ class MlopsTest {
         assertTrue(invalid.err().contains("pathh") && invalid.err().contains("did you mean"), invalid.err());
     }
 
+    @Test
+    void profile_reportsItsStepsAsPlainLinesOnTheErrorStream_leavingTheJsonClean() throws Exception {
+        Result r = run("profile", CREDIT.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of("[                    ]   0% reading 0/2 credit-g.csv",
+                "[##########          ]  50% profiling 1/2 1000 rows",
+                "[####################] 100% profiling 2/2 1000 rows, 21 columns"), r.err().lines().toList());
+        assertEquals(1000, r.json().get("rowCount").asLong(), "stdout is the profile's JSON alone");
+    }
+
     /** A pipeline file over the credit data with a CART trainer, tracked and registered under {@code dir}. */
     private Path pipelineFile(String name, String sections) throws Exception {
         return Files.writeString(dir.resolve(name), """
