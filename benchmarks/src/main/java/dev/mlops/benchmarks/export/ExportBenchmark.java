@@ -124,7 +124,14 @@ public class ExportBenchmark {
                 tribuoOrder[i][id] = rows[i][j];
             }
         }
-        callerRows = OnnxTensor.createTensor(env, rows);
+        // Our exports read doubles (the exact trees, docs/decisions/180); Tribuo's own graph reads floats.
+        double[][] callerDoubles = new double[ROWS][FEATURES];
+        for (int i = 0; i < ROWS; i++) {
+            for (int j = 0; j < FEATURES; j++) {
+                callerDoubles[i][j] = rows[i][j];
+            }
+        }
+        callerRows = OnnxTensor.createTensor(env, callerDoubles);
         tribuoRows = OnnxTensor.createTensor(env, tribuoOrder);
     }
 
