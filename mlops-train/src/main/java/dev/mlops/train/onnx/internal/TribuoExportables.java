@@ -38,8 +38,11 @@ final class TribuoExportables {
         boolean isDouble = inDouble.isPresent();
         exported = inDouble.orElse(exported);
         String modelInput = exported.getGraph().getInput(0).getName();
-        String gathered = Gathers.gather(g, isDouble ? features.doubles() : features.floats(),
-                index.columnsFor(model.getFeatureIDMap()), index.size(), 0f, isDouble);
+        String source = isDouble ? features.doubles() : features.floats();
+        int[] columns = index.columnsFor(model.getFeatureIDMap());
+        java.util.Optional<OnnxMl.ModelProto> folded = GatherFolding.fold(exported, columns, index.size());
+        exported = folded.orElse(exported);
+        String gathered = folded.isPresent() ? source : Gathers.gather(g, source, columns, index.size(), 0f, isDouble);
         String prefix = g.fresh("tribuo") + "/";
         Map<String, String> outputs = Embedding.embed(g, exported, prefix, Map.of(modelInput, gathered));
         return new ModelGraphs.Scores(outputs.get(exported.getGraph().getOutput(0).getName()), isDouble);
