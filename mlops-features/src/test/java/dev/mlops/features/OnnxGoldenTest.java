@@ -54,8 +54,10 @@ class OnnxGoldenTest {
                 model.getGraph().getInputList().stream().map(OnnxMl.ValueInfoProto::getName).toList());
         assertEquals(OnnxMl.TensorProto.DataType.STRING_VALUE,
                 model.getGraph().getInput(4).getType().getTensorType().getElemType());
-        assertEquals(OnnxMl.TensorProto.DataType.FLOAT_VALUE,
+        assertEquals(OnnxMl.TensorProto.DataType.DOUBLE_VALUE,
                 model.getGraph().getInput(2).getType().getTensorType().getElemType());
+        assertEquals(OnnxMl.TensorProto.DataType.DOUBLE_VALUE,
+                model.getGraph().getOutput(0).getType().getTensorType().getElemType());
         assertEquals(1, model.getGraph().getOutputCount());
         OnnxMl.ValueInfoProto out = model.getGraph().getOutput(0);
         assertEquals("features", out.getName());

@@ -13,7 +13,7 @@ import dev.mlops.api.Frame;
 import dev.mlops.features.internal.FeatureData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.FloatBuffer;
+import java.nio.DoubleBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -28,7 +28,7 @@ final class OrtParity {
     }
 
     /** The ONNX model's output for the frame's rows: {@code [rows][features]}. */
-    static float[][] run(FittedPreprocessing prep, Frame frame) throws OrtException {
+    static double[][] run(FittedPreprocessing prep, Frame frame) throws OrtException {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession session = env.createSession(prep.toOnnx(), new OrtSession.SessionOptions())) {
             Map<String, OnnxTensor> inputs = new HashMap<>();
@@ -45,15 +45,11 @@ final class OrtParity {
                         inputs.put(f.name(), OnnxTensor.createTensor(env, s, new long[] {n, 1}));
                     } else {
                         double[] d = FeatureData.numeric(c);
-                        float[] x = new float[n];
-                        for (int i = 0; i < n; i++) {
-                            x[i] = (float) d[i];
-                        }
-                        inputs.put(f.name(), OnnxTensor.createTensor(env, FloatBuffer.wrap(x), new long[] {n, 1}));
+                        inputs.put(f.name(), OnnxTensor.createTensor(env, DoubleBuffer.wrap(d), new long[] {n, 1}));
                     }
                 }
                 try (OrtSession.Result result = session.run(inputs)) {
-                    return (float[][]) result.get("features").orElseThrow().getValue();
+                    return (double[][]) result.get("features").orElseThrow().getValue();
                 }
             } finally {
                 inputs.values().forEach(OnnxTensor::close);
@@ -61,11 +57,20 @@ final class OrtParity {
         }
     }
 
-    /** Asserts that Java and ONNX Runtime agree within 1e-6 (relative above 1), NaN matching NaN. */
+    /**
+     * Asserts that Java and ONNX Runtime give the same doubles, bit for bit, NaN matching NaN: both compute in double
+     * with the same operations in the same order.
+     */
     static void assertParity(FittedPreprocessing prep, Frame frame, String modelName) throws OrtException {
+        assertParity(prep, frame, modelName, 0);
+    }
+
+    /** As {@link #assertParity(FittedPreprocessing, Frame, String)}, within a relative tolerance (absolute below 1). */
+    static void assertParity(FittedPreprocessing prep, Frame frame, String modelName, double tolerance)
+            throws OrtException {
         save(prep, modelName);
         Frame java = prep.apply(frame);
-        float[][] onnx = run(prep, frame);
+        double[][] onnx = run(prep, frame);
         assertEquals(frame.rowCount(), onnx.length, "rows");
         assertEquals(prep.outputNames(), java.columnNames(), "Java output layout");
         for (int j = 0; j < prep.outputCount(); j++) {
@@ -80,7 +85,7 @@ final class OrtParity {
                 } else if (Double.isInfinite(want)) {
                     assertEquals(want, got, where);
                 } else {
-                    assertEquals(want, got, 1e-6 * Math.max(1, Math.abs(want)), where);
+                    assertEquals(want, got, tolerance * Math.max(1, Math.abs(want)), where);
                 }
             }
         }

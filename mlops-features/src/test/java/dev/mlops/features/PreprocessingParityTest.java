@@ -153,7 +153,8 @@ class PreprocessingParityTest {
     @Test
     void log_javaEqualsOnnx() throws OrtException {
         FittedPreprocessing p = encodeStrings(Preprocessing.newBuilder().log("amount", "count")).build().fit(train());
-        OrtParity.assertParity(p, test(), "log");
+        // Math.log and ONNX Runtime's log are both within an ulp of the true value, not always the same one.
+        OrtParity.assertParity(p, test(), "log", 1e-15);
         assertEquals(Math.log1p(12.5), p.apply(test()).doubles("amount").getDouble(2), 1e-12);
     }
 
@@ -170,7 +171,8 @@ class PreprocessingParityTest {
                 .scale(Scaling.MIN_MAX, "color=red")
                 .ordinal("city")
                 .build().fit(train());
-        OrtParity.assertParity(p, test(), "chain");
-        OrtParity.assertParity(p, train(), "chain_train");
+        // The chain takes a log (see log_javaEqualsOnnx), whose last-place differences the scaling after it keeps.
+        OrtParity.assertParity(p, test(), "chain", 1e-13);
+        OrtParity.assertParity(p, train(), "chain_train", 1e-13);
     }
 }

@@ -57,20 +57,22 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 @State(Scope.Benchmark)
 public class ExportBenchmark {
-    private static final int FEATURES = 20;
-    private static final int ROWS = 1024;
+    static final int FEATURES = 20;
+    static final int ROWS = 1024;
 
-    private OrtEnvironment env;
-    private Model<Label> logistic;
-    private Model<Label> forest;
-    private OrtSession exportedLogistic;
-    private OrtSession tribuoLogistic;
-    private OrtSession exportedForest;
-    private OnnxTensor callerRows;
-    private OnnxTensor tribuoRows;
-    private String tribuoInput;
-    private List<Example<Label>> examples;
-    private List<String> callerOrder;
+    OrtEnvironment env;
+    Model<Label> logistic;
+    Model<Label> forest;
+    OrtSession exportedLogistic;
+    OrtSession tribuoLogistic;
+    OrtSession exportedForest;
+    OnnxTensor callerRows;
+    OnnxTensor tribuoRows;
+    String tribuoInput;
+    List<Example<Label>> examples;
+    List<String> callerOrder;
+    /** The 1024 rows in the caller's order (package-private for {@link ExportCpuTime}). */
+    double[][] callerDoubles;
 
     /** Trains the models, exports them and opens the sessions. */
     @Setup(Level.Trial)
@@ -124,7 +126,14 @@ public class ExportBenchmark {
                 tribuoOrder[i][id] = rows[i][j];
             }
         }
-        callerRows = OnnxTensor.createTensor(env, rows);
+        // Our exports read doubles (the exact trees, docs/decisions/180); Tribuo's own graph reads floats.
+        callerDoubles = new double[ROWS][FEATURES];
+        for (int i = 0; i < ROWS; i++) {
+            for (int j = 0; j < FEATURES; j++) {
+                callerDoubles[i][j] = rows[i][j];
+            }
+        }
+        callerRows = OnnxTensor.createTensor(env, callerDoubles);
         tribuoRows = OnnxTensor.createTensor(env, tribuoOrder);
     }
 

@@ -19,8 +19,9 @@ import java.util.Objects;
 
 /**
  * The fitted transforms: immutable records (their JSON form) that apply in Java and emit the same computation as
- * ONNX nodes. Java computes in double, ONNX Runtime in float; comparisons that decide a bucket are made in float in
- * both, so the two never disagree on a bucket.
+ * ONNX nodes. Both compute in double with the same operations in the same order (subtract, then multiply; compare
+ * with the same double edges), so the served features are the Java features bit for bit and a tree downstream
+ * takes the same branch (docs/decisions/180).
  */
 public final class FittedSteps {
     /** The string a missing categorical or text value becomes in the ONNX graph's string inputs. */
@@ -120,13 +121,6 @@ public final class FittedSteps {
         return DoubleColumn.of(new Field(name, FieldType.NUMERIC, true, like.field().role()), values);
     }
 
-    static float[] floats(double... v) {
-        float[] f = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            f[i] = (float) v[i];
-        }
-        return f;
-    }
 
     // ---- imputation ------------------------------------------------------------------------------------------
 
@@ -212,9 +206,11 @@ public final class FittedSteps {
                             OnnxGraph.stringAttr("default_string", UNSEEN_SENTINEL)));
                     g.set(f.column(), out, true);
                 } else {
-                    g.node("Imputer", OnnxGraph.ML, List.of(in), List.of(out), List.of(
-                            OnnxGraph.floatsAttr("imputed_value_floats", (float) f.number()),
-                            OnnxGraph.floatAttr("replaced_value_float", Float.NaN)));
+                    // Where(IsNaN(x), fill, x) in double: ai.onnx.ml's Imputer would round the fill to float.
+                    String isNan = g.fresh(f.column() + "_isnan");
+                    g.node("IsNaN", "", List.of(in), List.of(isNan), List.of());
+                    String fill = g.doubleInit(f.column() + "_fill", new double[] {f.number()}, new long[0]);
+                    g.node("Where", "", List.of(isNan, fill, in), List.of(out), List.of());
                     g.set(f.column(), out, false);
                 }
             }
@@ -261,10 +257,13 @@ public final class FittedSteps {
         public void emit(OnnxGraph g) {
             for (Affine a : columns) {
                 String in = g.column(a.column());
+                // Sub then Mul in double, as applyTo computes: ai.onnx.ml's Scaler writes float.
+                String offset = g.doubleInit(a.column() + "_offset", new double[] {a.offset()}, new long[0]);
+                String scale = g.doubleInit(a.column() + "_scale", new double[] {a.scale()}, new long[0]);
+                String shifted = g.fresh(a.column() + "_shifted");
+                g.node("Sub", "", List.of(in, offset), List.of(shifted), List.of());
                 String out = g.fresh(a.column() + "_scaled");
-                g.node("Scaler", OnnxGraph.ML, List.of(in), List.of(out), List.of(
-                        OnnxGraph.floatsAttr("offset", (float) a.offset()),
-                        OnnxGraph.floatsAttr("scale", (float) a.scale())));
+                g.node("Mul", "", List.of(shifted, scale), List.of(out), List.of());
                 g.set(a.column(), out, false);
             }
         }
@@ -351,9 +350,9 @@ public final class FittedSteps {
                         OnnxGraph.intAttr("zeros", unseen == Transform.UnseenCategories.IGNORE ? 1 : 0)));
                 String shape = g.int64Init(cat.column() + "_shape", new long[] {-1, cat.labels().size()},
                         new long[] {2});
-                String out = g.fresh(cat.column() + "_onehot");
-                g.node("Reshape", "", List.of(encoded, shape), List.of(out), List.of());
-                g.setWide(cat.oneHotNames(), out);
+                String reshaped = g.fresh(cat.column() + "_onehotf");
+                g.node("Reshape", "", List.of(encoded, shape), List.of(reshaped), List.of());
+                g.setWide(cat.oneHotNames(), g.toDouble(reshaped, cat.column() + "_onehot"));
             }
         }
     }
@@ -388,7 +387,7 @@ public final class FittedSteps {
         public void emit(OnnxGraph g) {
             for (Categories cat : columns) {
                 String in = g.column(cat.column());
-                String out = g.fresh(cat.column() + "_ordinal");
+                String out = g.fresh(cat.column() + "_ordinalf");
                 float[] values = new float[cat.labels().size()];
                 for (int i = 0; i < values.length; i++) {
                     values[i] = i;
@@ -396,7 +395,7 @@ public final class FittedSteps {
                 g.node("LabelEncoder", OnnxGraph.ML, List.of(in), List.of(out), List.of(
                         OnnxGraph.stringsAttr("keys_strings", cat.labels()), OnnxGraph.floatsAttr("values_floats", values),
                         OnnxGraph.floatAttr("default_float", -1f)));
-                g.set(cat.column(), out, false);
+                g.set(cat.column(), g.toDouble(out, cat.column() + "_ordinal"), false);
             }
         }
     }
@@ -432,13 +431,10 @@ public final class FittedSteps {
         public void applyTo(Work w) {
             for (Edges e : columns) {
                 double[] v = w.numbers(e.column(), "Bucketizing");
-                float[] edges = new float[e.edges().size()];
-                for (int i = 0; i < edges.length; i++) {
-                    edges[i] = e.edges().get(i).floatValue();
-                }
+                double[] edges = e.edges().stream().mapToDouble(Double::doubleValue).toArray();
                 for (int i = 0; i < v.length; i++) {
                     if (v[i] == v[i]) {
-                        float x = (float) v[i];
+                        double x = v[i];
                         int b = 0;
                         while (b < edges.length && x >= edges[b]) {
                             b++;
@@ -457,14 +453,14 @@ public final class FittedSteps {
                 g.node("IsNaN", "", List.of(in), List.of(isNan), List.of());
                 String count;
                 if (e.edges().isEmpty()) {
-                    count = g.floatInit(e.column() + "_zero", new float[] {0f}, new long[0]);
+                    count = g.doubleInit(e.column() + "_zero", new double[] {0}, new long[0]);
                 } else {
                     double[] d = e.edges().stream().mapToDouble(Double::doubleValue).toArray();
-                    String edges = g.floatInit(e.column() + "_edges", floats(d), new long[] {1, d.length});
+                    String edges = g.doubleInit(e.column() + "_edges", d, new long[] {1, d.length});
                     String ge = g.fresh(e.column() + "_ge");
                     g.node("GreaterOrEqual", "", List.of(in, edges), List.of(ge), List.of());
-                    String asFloat = g.fresh(e.column() + "_gef");
-                    g.node("Cast", "", List.of(ge), List.of(asFloat), List.of(OnnxGraph.intAttr("to", 1)));
+                    String asFloat = g.fresh(e.column() + "_ged");
+                    g.node("Cast", "", List.of(ge), List.of(asFloat), List.of(OnnxGraph.intAttr("to", 11)));
                     String axes = g.int64Init(e.column() + "_axes", new long[] {1}, new long[] {1});
                     count = g.fresh(e.column() + "_count");
                     g.node("ReduceSum", "", List.of(asFloat, axes), List.of(count), List.of(
@@ -505,7 +501,7 @@ public final class FittedSteps {
         public void emit(OnnxGraph g) {
             for (String name : columns) {
                 String in = g.column(name);
-                String off = g.floatInit(name + "_offset", new float[] {(float) offset}, new long[0]);
+                String off = g.doubleInit(name + "_offset", new double[] {offset}, new long[0]);
                 String sum = g.fresh(name + "_shifted");
                 g.node("Add", "", List.of(in, off), List.of(sum), List.of());
                 String out = g.fresh(name + "_log");

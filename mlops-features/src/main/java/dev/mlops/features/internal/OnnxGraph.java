@@ -21,7 +21,7 @@ import java.util.Set;
 public final class OnnxGraph {
     /** The default-domain opset: onnx 1.12's checker knows up to 17, and ONNX Runtime runs it. */
     public static final int OPSET = 17;
-    /** The ai.onnx.ml opset (LabelEncoder v2, OneHotEncoder, Imputer, Scaler). */
+    /** The ai.onnx.ml opset (LabelEncoder v2, OneHotEncoder). */
     public static final int ML_OPSET = 3;
     static final String ML = "ai.onnx.ml";
 
@@ -38,7 +38,7 @@ public final class OnnxGraph {
     public OnnxGraph(List<dev.mlops.api.Field> inputs) {
         for (dev.mlops.api.Field f : inputs) {
             boolean string = f.type() == dev.mlops.api.FieldType.CATEGORICAL || f.type() == dev.mlops.api.FieldType.TEXT;
-            graph.input(GraphBuilder.valueInfo(f.name(), string ? TensorProto.DataType.STRING : TensorProto.DataType.FLOAT,
+            graph.input(GraphBuilder.valueInfo(f.name(), string ? TensorProto.DataType.STRING : TensorProto.DataType.DOUBLE,
                     -1, 1));
             inputNames.add(f.name());
             columns.put(f.name(), new Ref(f.name(), -1, 1, string));
@@ -80,7 +80,7 @@ public final class OnnxGraph {
         columns.put(name, new Ref(tensor, -1, 1, string));
     }
 
-    /** Records that the working columns {@code names} are the columns of one {@code [N,K]} float tensor. */
+    /** Records that the working columns {@code names} are the columns of one {@code [N,K]} double tensor. */
     void setWide(List<String> outNames, String tensor) {
         for (int i = 0; i < outNames.size(); i++) {
             columns.put(outNames.get(i), new Ref(tensor, i, outNames.size(), false));
@@ -97,9 +97,19 @@ public final class OnnxGraph {
         graph.node(n.build());
     }
 
-    /** A float initializer named after {@code hint}; returns its name. */
-    String floatInit(String hint, float[] values, long[] dims) {
-        return graph.floats(base(hint), dims, values);
+    /** A double initializer named after {@code hint}; returns its name. */
+    String doubleInit(String hint, double[] values, long[] dims) {
+        return graph.doubles(base(hint), dims, values);
+    }
+
+    /**
+     * Adds {@code Cast(to=DOUBLE)} of a float tensor (what the {@code ai.onnx.ml} encoders write), giving a new
+     * tensor named after {@code hint}. Their values (0, 1, small indices, -1) are exact in both types.
+     */
+    String toDouble(String tensor, String hint) {
+        String out = fresh(hint);
+        node("Cast", "", List.of(tensor), List.of(out), List.of(intAttr("to", TensorProto.DataType.DOUBLE.getNumber())));
+        return out;
     }
 
     /** An int64 initializer named after {@code hint}; returns its name. */
@@ -128,7 +138,7 @@ public final class OnnxGraph {
     }
 
     /**
-     * Concatenates the working columns {@code outputs} (all float) into the graph output {@code features}
+     * Concatenates the working columns {@code outputs} (all double) into the graph output {@code features}
      * {@code [N, F]}, and returns the model.
      */
     public ModelProto finish(List<String> outputs, String docString) {
@@ -155,7 +165,7 @@ public final class OnnxGraph {
             }
         }
         node("Concat", "", parts, List.of("features"), List.of(intAttr("axis", 1)));
-        graph.output("features", TensorProto.DataType.FLOAT, -1, outputs.size());
+        graph.output("features", TensorProto.DataType.DOUBLE, -1, outputs.size());
         return ModelProto.newBuilder()
                 .setIrVersion(8)
                 .setProducerName("mlops-java")

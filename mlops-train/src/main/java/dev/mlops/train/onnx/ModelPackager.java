@@ -2,6 +2,7 @@ package dev.mlops.train.onnx;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.oracle.labs.mlrg.olcut.config.json.JsonProvenanceSerialization;
+import dev.mlops.api.Field;
 import dev.mlops.api.Json;
 import dev.mlops.api.model.ModelArtifact;
 import dev.mlops.api.model.ModelSignature;
@@ -86,6 +87,10 @@ public final class ModelPackager {
         public Builder trainedModel(TrainedModel trained) {
             model(trained.tribuoModel());
             trained.preprocessing().ifPresent(this::preprocessing);
+            if (trained.preprocessing().isEmpty() && featureNames == null) {
+                // Without preprocessing the model reads the training frame's feature columns, in their order.
+                featureNames(trained.features().stream().map(Field::name).toList());
+            }
             trained.dataFingerprints().forEach(this::dataFingerprint);
             trained.referenceProfile().ifPresent(profile -> profileJson(profile.toJson()));
             return this;
@@ -102,8 +107,9 @@ public final class ModelPackager {
         }
 
         /**
-         * The model's feature names in column order. Required without preprocessing (the artifact then has one
-         * input, {@value OnnxExport#FEATURES}); with preprocessing it defaults to the preprocessing's output names.
+         * The model's feature names in column order. Without preprocessing the artifact has one input,
+         * {@value OnnxExport#FEATURES}, and the names default to a {@link TrainedModel}'s feature columns (required
+         * for a bare Tribuo model); with preprocessing they default to the preprocessing's output names.
          */
         public Builder featureNames(List<String> names) {
             this.featureNames = List.copyOf(names);

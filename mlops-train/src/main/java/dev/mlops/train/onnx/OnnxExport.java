@@ -24,8 +24,11 @@ import java.util.Objects;
 /**
  * Exports trained Tribuo models to ONNX, and joins a preprocessing graph with an exported model into one graph.
  *
- * <p>Every exported model reads one input, {@value #FEATURES} ({@code tensor(float)} [N, F]), whose columns are the
- * caller's features in the caller's order. Tribuo's own exports are indexed by Tribuo's feature ids (names sorted);
+ * <p>Every exported model reads one input, {@value #FEATURES} ({@code tensor(double)} [N, F]), whose columns are the
+ * caller's features in the caller's order. Tribuo's trees compare those doubles exactly, as Tribuo does; the graphs
+ * that compute in float by nature (XGBoost, which Tribuo also feeds floats, and Tribuo's own exports) read one cast
+ * of them (docs/decisions/180). Scores leave the graph as floats; the predicted class is the arg max of the scores
+ * before that cast. Tribuo's own exports are indexed by Tribuo's feature ids (names sorted);
  * the export inserts the reordering. Features the caller feeds that the model never saw are ignored; features the
  * model knows that the caller does not feed are read as absent (zero for Tribuo models, missing for XGBoost) and
  * listed in {@link ExportedModel#missingFeatures()}.
@@ -83,24 +86,24 @@ public final class OnnxExport {
 
         GraphBuilder g = new GraphBuilder();
         g.requireOpset("", DEFAULT_OPSET);
-        g.input(FEATURES, TensorProto.DataType.FLOAT, -1, index.size());
+        g.input(FEATURES, TensorProto.DataType.DOUBLE, -1, index.size());
         // Reserve the output names so no intermediate tensor takes them.
         g.reserve(LABEL);
         g.reserve(PROBABILITIES);
         g.reserve(VALUE);
-        String scores = ModelGraphs.write(g, model, FEATURES, index);
+        ModelGraphs.Scores scores = ModelGraphs.write(g, model, new ModelGraphs.Features(g, FEATURES), index);
 
         List<TensorSpec> outputs = new ArrayList<>();
         long width = labels.size();
         if (task == ModelTask.CLASSIFICATION) {
-            scores = asOutput(g, scores, PROBABILITIES);
-            g.opInto("", "ArgMax", List.of(scores), List.of(LABEL), Map.of("axis", 1L, "keepdims", 0L));
+            g.opInto("", "ArgMax", List.of(scores.tensor()), List.of(LABEL), Map.of("axis", 1L, "keepdims", 0L));
+            asFloatOutput(g, scores, PROBABILITIES);
             g.output(LABEL, TensorProto.DataType.INT64, -1);
             g.output(PROBABILITIES, TensorProto.DataType.FLOAT, -1, width);
             outputs.add(new TensorSpec(LABEL, ElementType.INT64, List.of(-1L), false));
             outputs.add(new TensorSpec(PROBABILITIES, ElementType.FLOAT, List.of(-1L, width), false));
         } else {
-            asOutput(g, scores, VALUE);
+            asFloatOutput(g, scores, VALUE);
             g.output(VALUE, TensorProto.DataType.FLOAT, -1, width);
             outputs.add(new TensorSpec(VALUE, ElementType.FLOAT, List.of(-1L, width), false));
         }
@@ -112,14 +115,14 @@ public final class OnnxExport {
         OnnxMl.ModelProto proto = modelProto(g.build(graphName(model)), g.opsets(), IR_VERSION, metadata,
                 "Tribuo " + model.getClass().getSimpleName() + " '" + model.getName() + "' exported by mlops-java");
         return new ExportedModel(proto.toByteArray(), task,
-                List.of(new TensorSpec(FEATURES, ElementType.FLOAT, List.of(-1L, (long) index.size()), false)),
+                List.of(new TensorSpec(FEATURES, ElementType.DOUBLE, List.of(-1L, (long) index.size()), false)),
                 outputs, labels, index.names(), missing, task == ModelTask.CLASSIFICATION && model.generatesProbabilities());
     }
 
     /**
      * Joins a preprocessing graph and an exported model into one model whose inputs are the preprocessing inputs
      * and whose outputs are the model's. The preprocessing graph must have exactly one output, named
-     * {@value #FEATURES}, of type {@code tensor(float)} [N, F] with F the model's feature count. Node, tensor and
+     * {@value #FEATURES}, of type {@code tensor(double)} [N, F] with F the model's feature count. Node, tensor and
      * initializer names are prefixed ({@code pre/}, {@code model/}) so that the two graphs never clash; operator
      * set imports are merged, keeping the higher version of each domain.
      *
@@ -136,8 +139,8 @@ public final class OnnxExport {
                     + "', found " + Embedding.names(pre.getOutputList()));
         }
         OnnxMl.TypeProto.Tensor featuresType = pre.getOutput(0).getType().getTensorType();
-        if (featuresType.getElemType() != TensorProto.DataType.FLOAT.getNumber()) {
-            throw new IllegalArgumentException("The preprocessing output '" + FEATURES + "' must be tensor(float), found "
+        if (featuresType.getElemType() != TensorProto.DataType.DOUBLE.getNumber()) {
+            throw new IllegalArgumentException("The preprocessing output '" + FEATURES + "' must be tensor(double), found "
                     + "element type " + TensorProto.DataType.forNumber(featuresType.getElemType()));
         }
         if (featuresType.hasShape()) {
@@ -196,22 +199,28 @@ public final class OnnxExport {
                 model.featureNames(), model.missingFeatures(), model.probabilistic());
     }
 
-    /** Makes {@code tensor} the graph output {@code name}: renamed in place, or copied when no node writes it. */
-    private static String asOutput(GraphBuilder g, String tensor, String name) {
-        if (!g.renameNodeOutput(tensor, name)) {
-            g.opInto("", "Identity", List.of(tensor), List.of(name), Map.of());
+    /**
+     * Makes the scores the float graph output {@code name}: a cast of double scores, or float scores renamed in
+     * place (copied when no node writes them).
+     */
+    private static void asFloatOutput(GraphBuilder g, ModelGraphs.Scores scores, String name) {
+        if (scores.isDouble()) {
+            g.opInto("", "Cast", List.of(scores.tensor()), List.of(name),
+                    Map.of("to", (long) TensorProto.DataType.FLOAT.getNumber()));
+        } else if (!g.renameNodeOutput(scores.tensor(), name)) {
+            g.opInto("", "Identity", List.of(scores.tensor()), List.of(name), Map.of());
         }
-        return name;
     }
 
     private static TensorSpec spec(OnnxMl.ValueInfoProto info) {
         OnnxMl.TypeProto.Tensor t = info.getType().getTensorType();
         ElementType type = switch (TensorProto.DataType.forNumber(t.getElemType())) {
             case FLOAT -> ElementType.FLOAT;
+            case DOUBLE -> ElementType.DOUBLE;
             case INT64 -> ElementType.INT64;
             case STRING -> ElementType.STRING;
             default -> throw new IllegalArgumentException("Input '" + info.getName() + "' has element type "
-                    + TensorProto.DataType.forNumber(t.getElemType()) + "; supported are float, int64 and string");
+                    + TensorProto.DataType.forNumber(t.getElemType()) + "; supported are float, double, int64 and string");
         };
         List<Long> shape = new ArrayList<>();
         for (OnnxMl.TensorShapeProto.Dimension d : t.getShape().getDimList()) {

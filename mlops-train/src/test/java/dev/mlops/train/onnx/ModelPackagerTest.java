@@ -99,7 +99,7 @@ class ModelPackagerTest {
 
             assertEquals(List.of("age", "amount", "count", "colour"),
                     read.signature().inputs().stream().map(TensorSpec::name).toList());
-            assertEquals(List.of(ElementType.FLOAT, ElementType.FLOAT, ElementType.FLOAT, ElementType.STRING),
+            assertEquals(List.of(ElementType.DOUBLE, ElementType.DOUBLE, ElementType.DOUBLE, ElementType.STRING),
                     read.signature().inputs().stream().map(TensorSpec::type).toList());
             assertEquals(List.of("label", "probabilities"), read.signature().outputs().stream().map(TensorSpec::name).toList());
             assertEquals(ModelTask.CLASSIFICATION, read.signature().task());
@@ -165,7 +165,7 @@ class ModelPackagerTest {
         TestData.Split<Label> data = TestData.classification(2, 3);
         ModelArtifact artifact = ModelPackager.newBuilder().model(new LogisticRegressionTrainer().train(data.train()))
                 .featureNames(TestData.FEATURES).build();
-        assertEquals(List.of(new TensorSpec("features", ElementType.FLOAT, List.of(-1L, 5L), false)),
+        assertEquals(List.of(new TensorSpec("features", ElementType.DOUBLE, List.of(-1L, 5L), false)),
                 artifact.signature().inputs());
     }
 

@@ -67,8 +67,8 @@ class OnnxComposeTest {
     void compose_signature_hasPreprocessingInputsAndModelOutputs() {
         ExportedModel model = OnnxExport.export(new LogisticRegressionTrainer().train(train()), FEATURES);
         ExportedModel composed = OnnxExport.compose(preprocessing(15, 2), model);
-        assertEquals(List.of(new TensorSpec("age", ElementType.FLOAT, List.of(-1L, 1L), false),
-                new TensorSpec("income", ElementType.FLOAT, List.of(-1L, 1L), false),
+        assertEquals(List.of(new TensorSpec("age", ElementType.DOUBLE, List.of(-1L, 1L), false),
+                new TensorSpec("income", ElementType.DOUBLE, List.of(-1L, 1L), false),
                 new TensorSpec("colour", ElementType.STRING, List.of(-1L, 1L), false)), composed.inputs());
         assertEquals(model.outputs(), composed.outputs());
         assertEquals(model.labelNames(), composed.labelNames());
@@ -95,8 +95,11 @@ class OnnxComposeTest {
         composed.getGraph().getNodeList().forEach(n -> outputs.addAll(n.getOutputList()));
         assertEquals(outputs.size(), outputs.stream().distinct().count(), "every tensor is written once");
         assertTrue(outputs.contains("pre/gather_indices_out"), outputs.toString());
-        assertTrue(composed.getGraph().getInitializerList().stream().anyMatch(t -> t.getName().equals("pre/gather_indices")));
-        assertTrue(composed.getGraph().getInitializerList().stream().anyMatch(t -> t.getName().equals("model/gather_indices")));
+        List<String> initializers = composed.getGraph().getInitializerList().stream().map(OnnxMl.TensorProto::getName)
+                .toList();
+        assertEquals(initializers.size(), initializers.stream().distinct().count(), "every initializer once");
+        assertTrue(initializers.contains("pre/gather_indices"), initializers.toString());
+        assertTrue(initializers.stream().anyMatch(n -> n.startsWith("model/")), initializers.toString());
     }
 
     @Test
@@ -119,13 +122,14 @@ class OnnxComposeTest {
     }
 
     /**
-     * age, income: float [N,1]; colour: string [N,1] through ai.onnx.ml OneHotEncoder; Concat to features [N,5].
+     * age, income: double [N,1]; colour: string [N,1] through ai.onnx.ml OneHotEncoder and a Cast; Concat to features
+     * [N,5] double.
      * It deliberately holds an initializer named like the model's ({@code gather_indices}).
      */
     static OnnxMl.ModelProto preprocessing(long defaultOpset, long mlOpset) {
         OnnxMl.GraphProto.Builder g = OnnxMl.GraphProto.newBuilder().setName("preprocessing");
-        g.addInput(info("age", DataType.FLOAT, -1, 1));
-        g.addInput(info("income", DataType.FLOAT, -1, 1));
+        g.addInput(info("age", DataType.DOUBLE, -1, 1));
+        g.addInput(info("income", DataType.DOUBLE, -1, 1));
         g.addInput(info("colour", DataType.STRING, -1, 1));
         OnnxMl.NodeProto.Builder onehot = OnnxMl.NodeProto.newBuilder().setOpType("OneHotEncoder").setDomain("ai.onnx.ml")
                 .setName("onehot").addInput("colour").addOutput("colour_onehot")
@@ -141,10 +145,14 @@ class OnnxComposeTest {
                 .addDims(2).addInt64Data(-1).addInt64Data(3));
         g.addNode(OnnxMl.NodeProto.newBuilder().setOpType("Reshape").setName("flatten")
                 .addInput("colour_onehot").addInput("gather_indices").addOutput("gather_indices_out"));
+        g.addNode(OnnxMl.NodeProto.newBuilder().setOpType("Cast").setName("to_double")
+                .addInput("gather_indices_out").addOutput("colour_double")
+                .addAttribute(OnnxMl.AttributeProto.newBuilder().setName("to").setType(OnnxMl.AttributeProto.AttributeType.INT)
+                        .setI(DataType.DOUBLE.getNumber())));
         g.addNode(OnnxMl.NodeProto.newBuilder().setOpType("Concat").setName("concat")
-                .addInput("age").addInput("income").addInput("gather_indices_out").addOutput("features")
+                .addInput("age").addInput("income").addInput("colour_double").addOutput("features")
                 .addAttribute(OnnxMl.AttributeProto.newBuilder().setName("axis").setType(OnnxMl.AttributeProto.AttributeType.INT).setI(1)));
-        g.addOutput(info("features", DataType.FLOAT, -1, 5));
+        g.addOutput(info("features", DataType.DOUBLE, -1, 5));
         return OnnxMl.ModelProto.newBuilder().setIrVersion(7).setGraph(g)
                 .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(defaultOpset))
                 .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("ai.onnx.ml").setVersion(mlOpset))

@@ -20,7 +20,11 @@ final class Ort {
         return run(model.modelBytes(), Map.of(OnnxExport.FEATURES, features));
     }
 
-    /** Runs a model on named inputs (float[][] or String[][]); returns output name to Java value. */
+    /**
+     * Runs a model on named inputs (double[][], float[][] or String[][]); returns output name to Java value. The
+     * exported models read doubles, so float[][] inputs (the exact-float test data) are widened where the model reads
+     * doubles, which is exact.
+     */
     static Map<String, Object> run(byte[] model, Map<String, Object> inputs) {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(1);
@@ -28,7 +32,9 @@ final class Ort {
                 Map<String, OnnxTensor> tensors = new HashMap<>();
                 try {
                     for (Map.Entry<String, Object> e : inputs.entrySet()) {
-                        tensors.put(e.getKey(), OnnxTensor.createTensor(ENV, e.getValue()));
+                        Object value = e.getValue() instanceof float[][] f && readsDoubles(session, e.getKey())
+                                ? widen(f) : e.getValue();
+                        tensors.put(e.getKey(), OnnxTensor.createTensor(ENV, value));
                     }
                     try (OrtSession.Result result = session.run(tensors)) {
                         Map<String, Object> out = new HashMap<>();
@@ -44,5 +50,21 @@ final class Ort {
         } catch (OrtException e) {
             throw new AssertionError("ONNX Runtime rejected the model: " + e.getMessage(), e);
         }
+    }
+
+    private static boolean readsDoubles(OrtSession session, String input) throws OrtException {
+        return ((ai.onnxruntime.TensorInfo) session.getInputInfo().get(input).getInfo()).type
+                == ai.onnxruntime.OnnxJavaType.DOUBLE;
+    }
+
+    private static double[][] widen(float[][] rows) {
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = new double[rows[i].length];
+            for (int j = 0; j < rows[i].length; j++) {
+                out[i][j] = rows[i][j];
+            }
+        }
+        return out;
     }
 }

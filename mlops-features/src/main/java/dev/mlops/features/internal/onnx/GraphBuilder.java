@@ -169,6 +169,15 @@ public final class GraphBuilder {
         return add(t);
     }
 
+    /** Adds a double initializer and returns its name. */
+    public String doubles(String base, long[] dims, double[] values) {
+        TensorProto.Builder t = tensor(base, TensorProto.DataType.DOUBLE, dims);
+        for (double v : values) {
+            t.addDoubleData(v);
+        }
+        return add(t);
+    }
+
     /** Adds an int64 initializer and returns its name. */
     public String longs(String base, long[] dims, long[] values) {
         TensorProto.Builder t = tensor(base, TensorProto.DataType.INT64, dims);

@@ -296,7 +296,9 @@ public final class V2Handler implements AutoCloseable {
                         + DataType.of(spec.type()) + ", shape " + spec.shape() + "); it has " + byName.keySet());
             }
             DataType expected = DataType.of(spec.type());
-            if (t.datatype() != expected) {
+            // FP32 data for an FP64 input widens exactly: clients written when numeric inputs were FP32 keep working.
+            boolean widened = expected == DataType.FP64 && t.datatype() == DataType.FP32;
+            if (t.datatype() != expected && !widened) {
                 throw EndpointException.badRequest("input '" + spec.name() + "' has datatype " + t.datatype()
                         + " but the model takes " + expected);
             }
@@ -308,7 +310,7 @@ public final class V2Handler implements AutoCloseable {
             }
             rows = n;
             rowsFrom = spec.name();
-            columns[i] = t.datatype() == DataType.BYTES ? strings(t) : t.data();
+            columns[i] = t.datatype() == DataType.BYTES ? strings(t) : widened ? widen((float[]) t.data()) : t.data();
         }
         List<Map<String, Object>> records = new ArrayList<>(rows);
         for (int r = 0; r < rows; r++) {
@@ -526,6 +528,14 @@ public final class V2Handler implements AutoCloseable {
      */
     public record ModelMetadata(String name, List<String> versions, String platform, List<TensorMetadata> inputs,
                                 List<TensorMetadata> outputs) {
+    }
+
+    private static double[] widen(float[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.mlops.train.onnx.internal;
 
+import ai.onnx.proto.OnnxMl.TensorProto;
 import dev.mlops.api.model.ModelTask;
 import dev.mlops.features.internal.onnx.GraphBuilder;
 import org.tribuo.ImmutableOutputInfo;
@@ -56,22 +57,65 @@ public final class ModelGraphs {
         return names;
     }
 
-    /** Appends the model to {@code g}, reading the caller's [N, F] {@code features}; returns its score tensor. */
+    /**
+     * The caller's [N, F] double features, and a float copy of them made once, on first use, for the graphs that
+     * compute in float by nature (XGBoost, which Tribuo also feeds floats; LibSVM's float-only operators).
+     */
+    public static final class Features {
+        private final GraphBuilder g;
+        private final String doubles;
+        private String floats;
+
+        /** Features held in the double tensor {@code doubles}. */
+        public Features(GraphBuilder g, String doubles) {
+            this.g = g;
+            this.doubles = doubles;
+        }
+
+        /** The double tensor. */
+        String doubles() {
+            return doubles;
+        }
+
+        /** The float tensor, cast from the double one the first time it is asked for. */
+        String floats() {
+            if (floats == null) {
+                floats = g.op("Cast", List.of(doubles), Map.of("to", (long) TensorProto.DataType.FLOAT.getNumber()));
+            }
+            return floats;
+        }
+    }
+
+    /**
+     * A model's score tensor: class scores [N, C] or regression values [N, D].
+     *
+     * @param tensor the tensor's name
+     * @param isDouble whether it holds doubles (Tribuo's trees and arithmetic graphs) rather than floats
+     */
+    public record Scores(String tensor, boolean isDouble) {
+        /** The scores as floats: this tensor, or a cast of it. */
+        public String floats(GraphBuilder g) {
+            return isDouble ? g.op("Cast", List.of(tensor), Map.of("to", (long) TensorProto.DataType.FLOAT.getNumber()))
+                    : tensor;
+        }
+    }
+
+    /** Appends the model to {@code g}, reading the caller's [N, F] {@code features}; returns its scores. */
     @SuppressWarnings("unchecked")
-    public static String write(GraphBuilder g, Model<?> model, String features, FeatureIndex index) {
+    public static Scores write(GraphBuilder g, Model<?> model, Features features, FeatureIndex index) {
         ModelTask kind = taskOf(model);
         if (TribuoTrees.handles(model)) {
-            return kind == ModelTask.CLASSIFICATION
-                    ? TribuoTrees.writeClassification(g, (Model<Label>) model, features, index)
-                    : TribuoTrees.writeRegression(g, (Model<Regressor>) model, features, index);
+            return new Scores(kind == ModelTask.CLASSIFICATION
+                    ? TribuoTrees.writeClassification(g, (Model<Label>) model, features.doubles(), index)
+                    : TribuoTrees.writeRegression(g, (Model<Regressor>) model, features.doubles(), index), true);
         }
         if (model instanceof XGBoostModel<?> xgb) {
-            return kind == ModelTask.CLASSIFICATION
-                    ? XGBoostTrees.writeClassification(g, xgb, features, index)
-                    : XGBoostTrees.writeRegression(g, xgb, features, index);
+            return new Scores(kind == ModelTask.CLASSIFICATION
+                    ? XGBoostTrees.writeClassification(g, xgb, features.floats(), index)
+                    : XGBoostTrees.writeRegression(g, xgb, features.floats(), index), false);
         }
         if (model instanceof WeightedEnsembleModel<?> ensemble && needsMemberWise(ensemble)) {
-            return writeEnsemble(g, ensemble, kind, features, index);
+            return new Scores(writeEnsemble(g, ensemble, kind, features, index), false);
         }
         if (model instanceof ONNXExportable) {
             return TribuoExportables.write(g, model, features, index);
@@ -96,7 +140,7 @@ public final class ModelGraphs {
     }
 
     private static String writeEnsemble(GraphBuilder g, WeightedEnsembleModel<?> ensemble, ModelTask kind,
-                                        String features, FeatureIndex index) {
+                                        Features features, FeatureIndex index) {
         EnsembleCombiner<?> combiner = TribuoTrees.combiner(castEnsemble(ensemble));
         float[] weights = TribuoTrees.weights(ensemble);
         double total = 0;
@@ -108,7 +152,8 @@ public final class ModelGraphs {
         List<String> ensembleOutputs = outputNames(ensemble);
         for (int m = 0; m < members.size(); m++) {
             Model<?> member = members.get(m);
-            String scores = inEnsembleOrder(g, write(g, member, features, index), outputNames(member), ensembleOutputs);
+            String scores = inEnsembleOrder(g, write(g, member, features, index).floats(g), outputNames(member),
+                    ensembleOutputs);
             if (combiner instanceof VotingCombiner) {
                 String winner = g.op("ArgMax", List.of(scores), Map.of("axis", 1L, "keepdims", 0L));
                 String depth = g.longs("depth", new long[]{1}, new long[]{ensembleOutputs.size()});

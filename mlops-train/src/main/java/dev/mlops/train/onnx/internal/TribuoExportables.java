@@ -20,8 +20,12 @@ final class TribuoExportables {
     private TribuoExportables() {
     }
 
-    /** Appends the model's graph to {@code g}, reading {@code features}; returns the name of its [N, C] output. */
-    static String write(GraphBuilder g, Model<?> model, String features, FeatureIndex index) {
+    /**
+     * Appends the model's graph to {@code g}; returns its [N, C] output. A graph of plain arithmetic is rewritten
+     * to compute in double and reads the double features, as Tribuo computes; one with a float-only operator
+     * (LibSVM's) reads the float cast of them.
+     */
+    static ModelGraphs.Scores write(GraphBuilder g, Model<?> model, ModelGraphs.Features features, FeatureIndex index) {
         OnnxMl.ModelProto exported = ((ONNXExportable) model).exportONNXModel("dev.mlops", 1);
         if (model instanceof LibLinearClassificationModel liblinear && isLibLinearProbabilityModel(liblinear)) {
             exported = LibLinearProbabilities.fix(exported);
@@ -30,11 +34,18 @@ final class TribuoExportables {
                 && libsvm.getOutputIDInfo().size() == 2) {
             exported = LibSvmBinaryProbabilities.fix(exported);
         }
+        java.util.Optional<OnnxMl.ModelProto> inDouble = DoubleGraphs.promote(exported);
+        boolean isDouble = inDouble.isPresent();
+        exported = inDouble.orElse(exported);
         String modelInput = exported.getGraph().getInput(0).getName();
-        String gathered = Gathers.gather(g, features, index.columnsFor(model.getFeatureIDMap()), index.size(), 0f);
+        String source = isDouble ? features.doubles() : features.floats();
+        int[] columns = index.columnsFor(model.getFeatureIDMap());
+        java.util.Optional<OnnxMl.ModelProto> folded = GatherFolding.fold(exported, columns, index.size());
+        exported = folded.orElse(exported);
+        String gathered = folded.isPresent() ? source : Gathers.gather(g, source, columns, index.size(), 0f, isDouble);
         String prefix = g.fresh("tribuo") + "/";
         Map<String, String> outputs = Embedding.embed(g, exported, prefix, Map.of(modelInput, gathered));
-        return outputs.get(exported.getGraph().getOutput(0).getName());
+        return new ModelGraphs.Scores(outputs.get(exported.getGraph().getOutput(0).getName()), isDouble);
     }
 
     /** {@code model} with {@code graph}, importing the default domain at version 13 or above (the fixes use it). */

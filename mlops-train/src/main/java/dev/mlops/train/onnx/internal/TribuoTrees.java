@@ -26,7 +26,8 @@ import java.util.Map;
 
 /**
  * Writes Tribuo's CART trees ({@link TreeModel}, {@link IndependentRegressionTreeModel}) and weighted ensembles of
- * them (random forests, extra trees, AdaBoost) as one {@code TreeEnsembleRegressor}, reproducing Tribuo's split
+ * them (random forests, extra trees, AdaBoost) as one exact, double-precision {@code TreeEnsemble} (ai.onnx.ml 5)
+ * reading the double features, with double scores out; reproducing Tribuo's split
  * rule ({@code value > threshold} goes to the greater-than child, everything else, NaN included, to the
  * less-than-or-equal child; an absent feature reads as zero) and its ensemble combiners.
  */
@@ -81,8 +82,8 @@ final class TribuoTrees {
                 }
             }
         }
-        String raw = w.write(g, features, null);
-        // Tribuo divides the summed scores by their total (the weight sum for voting).
+        String raw = w.writeExact(g, features);
+        // Tribuo divides the summed scores by their total (the weight sum for voting), in double as here.
         return normaliseRows(g, raw);
     }
 
@@ -109,7 +110,7 @@ final class TribuoTrees {
         } else {
             addRegressionTree(w, (TreeModel<Regressor>) model, dims, index, 1.0);
         }
-        return w.write(g, features, null);
+        return w.writeExact(g, features);
     }
 
     private static void addRegressionTree(TreeEnsembleWriter w, TreeModel<Regressor> tree,
@@ -190,7 +191,7 @@ final class TribuoTrees {
             } else {
                 SplitNode<T> split = (SplitNode<T>) node;
                 int column = index.column(featureName(fmap, split));
-                int position = w.split(tree, id, column, TreeEnsembleWriter.floorToFloat(split.splitValue()),
+                int position = w.split(tree, id, column, split.splitValue(),
                         TreeEnsembleWriter.Mode.BRANCH_LEQ, true);
                 // Push false (greater-than) first so the true child is numbered next.
                 stack.push(new Object[]{split.getGreaterThan(), position, Boolean.FALSE});
