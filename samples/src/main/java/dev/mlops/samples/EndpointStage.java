@@ -93,7 +93,7 @@ public final class EndpointStage {
         }
     }
 
-    /** The V2 JSON request for one record: numbers as FP32 (missing as null), strings as BYTES. */
+    /** The V2 JSON request for one record: numbers in the input's datatype (missing as null), strings as BYTES. */
     static String restRequest(Map<String, Object> row, List<TensorSpec> inputs) throws IOException {
         ObjectNode root = JSON.createObjectNode().put("id", "main-job-1");
         ArrayNode tensors = root.putArray("inputs");
@@ -109,7 +109,11 @@ public final class EndpointStage {
                     data.addNull();
                 }
             } else if (v instanceof Number n) {
-                data.add(n.floatValue());
+                if (in.type() == ElementType.DOUBLE) {
+                    data.add(n.doubleValue());
+                } else {
+                    data.add(n.floatValue());
+                }
             } else {
                 data.add(v.toString());
             }
@@ -124,6 +128,8 @@ public final class EndpointStage {
             InferTensorContents.Builder c = InferTensorContents.newBuilder();
             if (in.type() == ElementType.STRING) {
                 c.addBytesContents(ByteString.copyFromUtf8(v == null ? "" : v.toString()));
+            } else if (in.type() == ElementType.DOUBLE) {
+                c.addFp64Contents(v == null ? Double.NaN : ((Number) v).doubleValue());
             } else {
                 c.addFp32Contents(v == null ? Float.NaN : ((Number) v).floatValue());
             }
