@@ -156,6 +156,7 @@ public interface DriftMonitor extends PredictionListener, AutoCloseable {
         private WindowSpec window = WindowSpec.rows(1000);
         private DriftOptions options = DriftOptions.defaults();
         private ProfileOptions profileOptions;
+        private double windowSampling = Double.NaN;
         private Clock clock = Clock.systemUTC();
         private int history = 1000;
         private String snapshot;
@@ -207,6 +208,22 @@ public interface DriftMonitor extends PredictionListener, AutoCloseable {
          */
         public Builder profileOptions(ProfileOptions options) {
             this.profileOptions = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /**
+         * Window quantile sketches see a Bernoulli sample of each numeric column at this rate (seeded from
+         * {@link DriftOptions#seed()}); counts, missing values and moments still cover every row, and every bound
+         * of a numeric drift statistic widens by the sampling error (docs/decisions/114). 1 sketches every value.
+         * Default: row-count windows of at least 2^16 rows are sampled at a power of 1/2 that keeps 2^15 to 2^16
+         * values per column (1/32 at 2^20 rows), other windows are not. A monitor restores only a snapshot taken
+         * at the same rate.
+         */
+        public Builder windowSampling(double rate) {
+            if (!(rate > 0 && rate <= 1)) {
+                throw new IllegalArgumentException("windowSampling must be a rate in (0, 1], got " + rate);
+            }
+            this.windowSampling = rate;
             return this;
         }
 
@@ -346,8 +363,10 @@ public interface DriftMonitor extends PredictionListener, AutoCloseable {
             MonitorAlerts alerts = new MonitorAlerts(alertRouter, performanceFloor, scoreColumn, scoreDetector,
                     errorDetector, performance != null && performance.regression());
             ProfileOptions windows = profileOptions != null ? profileOptions : po.withNumericDistinct(false);
-            WindowedDriftMonitor monitor = new WindowedDriftMonitor(evaluator, new Windower(window, windows), join,
-                    estimator, alerts, clock, history, snapshot);
+            double rate = Double.isNaN(windowSampling) ? Windower.autoSampleRate(window) : windowSampling;
+            WindowedDriftMonitor monitor = new WindowedDriftMonitor(evaluator,
+                    new Windower(window, windows, rate, options.seed()), join, estimator, alerts, clock, history,
+                    snapshot);
             if (meterRegistry != null) {
                 monitor.bindMeters(meterRegistry);
             }

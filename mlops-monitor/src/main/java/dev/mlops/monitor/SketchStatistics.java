@@ -102,10 +102,10 @@ final class SketchStatistics {
             double q1 = q0 + h;
             double mid = q0 + h / 2;
             est += Math.abs(a.quantile(mid) - b.quantile(mid)) * h;
-            double aLo = q0 == 0 ? a.min() : a.quantile(Math.max(0, q0 - ea));
-            double aHi = q1 >= 1 ? a.max() : a.quantile(Math.min(1, q1 + ea));
-            double bLo = q0 == 0 ? b.min() : b.quantile(Math.max(0, q0 - eb));
-            double bHi = q1 >= 1 ? b.max() : b.quantile(Math.min(1, q1 + eb));
+            double aLo = quantileOrExtreme(a, q0 - ea);
+            double aHi = quantileOrExtreme(a, q1 + ea);
+            double bLo = quantileOrExtreme(b, q0 - eb);
+            double bHi = quantileOrExtreme(b, q1 + eb);
             lo += Math.max(0, Math.max(aLo - bHi, bLo - aHi)) * h;
             hi += Math.max(aHi - bLo, bHi - aLo) * h;
         }
@@ -146,8 +146,8 @@ final class SketchStatistics {
                 // within one row; only where those cuts fall in the window's distribution is uncertain.
                 caLo[i] = Math.max(0, q - 1.0 / a.n());
                 caHi[i] = Math.min(1, q + 1.0 / a.n());
-                cbLo[i] = Math.max(0, b.rank(a.quantile(Math.max(0, q - ea))) - eb);
-                cbHi[i] = Math.min(1, b.rank(a.quantile(Math.min(1, q + ea))) + eb);
+                cbLo[i] = Math.max(0, b.rank(quantileOrExtreme(a, q - ea)) - eb);
+                cbHi[i] = Math.min(1, b.rank(quantileOrExtreme(a, q + ea)) + eb);
             }
             for (int i = 0; i < k; i++) {
                 ia[i] = new double[] {Math.max(0, caLo[i + 1] - caHi[i]), Math.min(1, caHi[i + 1] - caLo[i])};
@@ -164,6 +164,14 @@ final class SketchStatistics {
         }
         double[] bound = boxBound(method, ia, ib);
         return Estimate.distance(value, Math.min(bound[0], value), Math.max(bound[1], value));
+    }
+
+    /**
+     * The sketch's quantile at rank {@code r}, or past either end the least or greatest of all values: a sampled
+     * sketch's own end quantiles are the sample's, and the values' true ends may lie beyond them.
+     */
+    static double quantileOrExtreme(QuantileSketch s, double r) {
+        return r <= 0 ? s.min() : r >= 1 ? s.max() : s.quantile(r);
     }
 
     static double distance(DriftMethod method, double[] p, double[] q) {

@@ -34,8 +34,18 @@ final class Windower {
      */
     static final int BATCH = 256;
 
+    /**
+     * The automatic window sampling (decision 114): row-count windows of at least {@code 2 * AUTO_SAMPLE} rows
+     * sketch quantiles from a Bernoulli sample of about {@code AUTO_SAMPLE} to {@code 2 * AUTO_SAMPLE} values per
+     * column, at a rate of a power of 1/2; smaller windows and time or key windows (whose size is not known when
+     * they open) sketch every value.
+     */
+    static final int AUTO_SAMPLE = 1 << 15;
+
     private final WindowSpec spec;
     private final ProfileOptions options;
+    private final double sampleRate;
+    private final long seed;
     private final LinkedHashMap<String, Pane> open = new LinkedHashMap<>();
     /** Closed step panes of a sliding window, oldest first, at most size / step of them. */
     private final Deque<Window> recent = new ArrayDeque<>();
@@ -44,8 +54,28 @@ final class Windower {
     private long lateRows;
 
     Windower(WindowSpec spec, ProfileOptions options) {
+        this(spec, options, 1.0, 0);
+    }
+
+    /** Windows whose quantile sketches see a Bernoulli sample at {@code sampleRate}, drawn from {@code seed}. */
+    Windower(WindowSpec spec, ProfileOptions options, double sampleRate, long seed) {
         this.spec = spec;
         this.options = options;
+        this.sampleRate = sampleRate;
+        this.seed = seed;
+    }
+
+    /** The sample rate {@link #AUTO_SAMPLE} gives windows of this spec. */
+    static double autoSampleRate(WindowSpec spec) {
+        if (spec.kind() != WindowSpec.Kind.ROWS || spec.rows() < 2 * AUTO_SAMPLE) {
+            return 1.0;
+        }
+        int halvings = 31 - Integer.numberOfLeadingZeros(spec.rows() / AUTO_SAMPLE); // floor(log2(rows / S))
+        return Math.scalb(1.0, -halvings);
+    }
+
+    double sampleRate() {
+        return sampleRate;
     }
 
     WindowSpec spec() {
@@ -214,6 +244,7 @@ final class Windower {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("formatVersion", FORMAT_VERSION);
         root.putPOJO("spec", spec);
+        root.put("sampleRate", sampleRate);
         root.put("countWindows", countWindows);
         root.put("closedUntilMillis", closedUntilMillis);
         root.put("lateRows", lateRows);
@@ -240,6 +271,13 @@ final class Windower {
         if (!saved.equals(spec)) {
             throw new IllegalArgumentException("The snapshot was taken with windows " + saved
                     + " but this monitor uses " + spec + "; restore it into a monitor with the same windows");
+        }
+        double savedRate = root.path("sampleRate").asDouble(1.0); // absent before decision 114: every value
+        if (savedRate != sampleRate) {
+            throw new IllegalArgumentException("The snapshot was taken with window sampling at rate " + savedRate
+                    + " but this monitor samples at rate " + sampleRate + "; windows sampled at two rates cannot "
+                    + "merge under one rank error, so restore it into a monitor with windowSampling(" + savedRate
+                    + ")");
         }
         countWindows = root.get("countWindows").asLong();
         closedUntilMillis = root.get("closedUntilMillis").asLong();
@@ -302,7 +340,10 @@ final class Windower {
 
         private void profile(Frame rows) {
             if (live == null) {
-                live = Profiler.create(options);
+                // Each profiler draws its own stream: panes merged into one window must sample independently.
+                long stream = seed ^ key.hashCode() * 0x9E37_79B9_7F4A_7C15L
+                        ^ (restored == null ? 0 : restored.rowCount() + 1) * 0xC2B2_AE3D_27D4_EB4FL;
+                live = sampleRate < 1 ? Profiler.create(options, sampleRate, stream) : Profiler.create(options);
             }
             live.add(rows);
         }

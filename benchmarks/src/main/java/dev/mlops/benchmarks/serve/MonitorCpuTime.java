@@ -26,7 +26,9 @@ import java.util.concurrent.CountDownLatch;
  *   <li>the listener thread's CPU per one-row event (building the event's frames and {@code observe}) against the
  *   caller's CPU per one-row predict: below 1, one spare core keeps up with one caller;</li>
  *   <li>window profiling rows per CPU-second of a 1024-row batch against the server's batch predict rows per
- *   CPU-second (one ONNX Runtime thread, so its work is on the measuring thread): above 1, profiling keeps up.</li>
+ *   CPU-second (one ONNX Runtime thread, so its work is on the measuring thread): above 1, profiling keeps up.
+ *   Windows of 2^20 rows, with the default sampling (decision 114), with every value sketched, and at 1/8 and
+ *   1/16.</li>
  * </ul>
  */
 public final class MonitorCpuTime {
@@ -51,7 +53,13 @@ public final class MonitorCpuTime {
              DriftMonitor monitor = DriftMonitor.against(Profile.of(reference)).windowRows(10_000).build();
              DriftMonitor replayed = DriftMonitor.against(Profile.of(reference)).windowRows(10_000).build();
              DriftMonitor batches = DriftMonitor.against(Profile.of(reference)).windowRows(1 << 20).history(1)
-                     .build()) {
+                     .build();
+             DriftMonitor exactBatches = DriftMonitor.against(Profile.of(reference)).windowRows(1 << 20).history(1)
+                     .windowSampling(1).build();
+             DriftMonitor eighth = DriftMonitor.against(Profile.of(reference)).windowRows(1 << 20).history(1)
+                     .windowSampling(1.0 / 8).build();
+             DriftMonitor sixteenth = DriftMonitor.against(Profile.of(reference)).windowRows(1 << 20).history(1)
+                     .windowSampling(1.0 / 16).build()) {
             monitored.onPrediction(monitor);
             double[] calls = bestOfEach(i -> predictAll(plain, records), i -> predictAll(monitored, records));
             double unmonitored = calls[0] / EVENTS;
@@ -70,18 +78,31 @@ public final class MonitorCpuTime {
             row("observeOneRowEvent", "cpu per event (lower is better)", "us", observe * 1e6,
                     "predictOneRowUnmonitored", unmonitored * 1e6);
             Frame outputs1024 = plain.predict(frame1024);
+            // Batch predict, then window profiling of 2^20-row windows: the default (1/32 of the values sketched,
+            // decision 114), every value (as before decision 114), and 1/8 and 1/16; all taken in turn so they see
+            // the same machine.
             double[] batch = bestOfEach(i -> {
                 for (int k = 0; k < 64; k++) {
                     plain.predict(frame1024);
                 }
-            }, i -> {
-                for (int k = 0; k < 64; k++) {
-                    batches.observe(frame1024, outputs1024, Instant.EPOCH);
-                }
-            });
+            }, i -> observe64(batches, frame1024, outputs1024), i -> observe64(exactBatches, frame1024, outputs1024),
+                    i -> observe64(eighth, frame1024, outputs1024),
+                    i -> observe64(sixteenth, frame1024, outputs1024));
             double predict = 1024 * 64 / batch[0];
-            double profile = 1024 * 64 / batch[1];
-            row("observe1024", "cpu thrpt (higher is better)", "rows/cpu-s", profile, "predict1024", predict);
+            row("observe1024", "cpu thrpt (higher is better)", "rows/cpu-s", 1024 * 64 / batch[1], "predict1024",
+                    predict);
+            row("observe1024Unsampled", "cpu thrpt (higher is better)", "rows/cpu-s", 1024 * 64 / batch[2],
+                    "predict1024", predict);
+            row("observe1024Rate8th", "cpu thrpt (higher is better)", "rows/cpu-s", 1024 * 64 / batch[3],
+                    "predict1024", predict);
+            row("observe1024Rate16th", "cpu thrpt (higher is better)", "rows/cpu-s", 1024 * 64 / batch[4],
+                    "predict1024", predict);
+        }
+    }
+
+    private static void observe64(DriftMonitor monitor, Frame inputs, Frame outputs) {
+        for (int k = 0; k < 64; k++) {
+            monitor.observe(inputs, outputs, Instant.EPOCH);
         }
     }
 
@@ -132,15 +153,17 @@ public final class MonitorCpuTime {
         return best;
     }
 
-    /** The least CPU seconds of each of two works run in turn (so both see the same machine), after a warm-up. */
-    private static double[] bestOfEach(Work a, Work b) throws Exception {
-        a.run(REPEATS);
-        b.run(REPEATS);
-        double[] best = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+    /** The least CPU seconds of each work, all run in turn (so all see the same machine), after a warm-up. */
+    private static double[] bestOfEach(Work... works) throws Exception {
+        for (Work w : works) {
+            w.run(REPEATS);
+        }
+        double[] best = new double[works.length];
+        java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
         for (int i = 0; i < 2 * REPEATS; i++) {
-            for (int w = 0; w < 2; w++) {
+            for (int w = 0; w < works.length; w++) {
                 long t0 = MX.getCurrentThreadCpuTime();
-                (w == 0 ? a : b).run(i);
+                works[w].run(i);
                 best[w] = Math.min(best[w], (MX.getCurrentThreadCpuTime() - t0) / 1e9);
             }
         }

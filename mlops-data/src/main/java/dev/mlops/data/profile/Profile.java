@@ -169,6 +169,14 @@ public final class Profile implements dev.mlops.api.HtmlRenderable {
                 n.put("k", q.k());
                 n.put("n", q.n());
                 n.put("rankError", q.rankError());
+                if (q.sampleRate() < 1) {
+                    // The sketch holds a sample: its rate, size and the extremes of every value (decision 114).
+                    n.put("sampleRate", q.sampleRate());
+                    n.put("sampleSize", q.sampleSize());
+                    n.put("samplingError", q.samplingError());
+                    putDouble(n, "min", q.min());
+                    putDouble(n, "max", q.max());
+                }
                 ObjectNode s = n.putObject("summary");
                 for (double r : SUMMARY_RANKS) {
                     putDouble(s, "p" + Math.round(r * 100), q.quantile(r));
@@ -261,8 +269,14 @@ public final class Profile implements dev.mlops.api.HtmlRenderable {
                             getDouble(n, "min"), getDouble(n, "max"), n.path("zeros").asLong(0),
                             n.path("infinite").asLong(0)); // absent from profiles written before decision 080
                 }
-                QuantileSketch q = o.has("quantiles")
-                        ? QuantileSketch.fromBase64(o.get("quantiles").get("sketch").asText()) : null;
+                QuantileSketch q = null;
+                if (o.has("quantiles")) {
+                    JsonNode n = o.get("quantiles");
+                    q = n.has("sampleRate")
+                            ? QuantileSketch.fromBase64(n.get("sketch").asText(), n.get("sampleRate").asDouble(),
+                                    n.get("n").asLong(), getDouble(n, "min"), getDouble(n, "max"))
+                            : QuantileSketch.fromBase64(n.get("sketch").asText());
+                }
                 DistinctCount d = o.has("distinct")
                         ? DistinctCount.fromBase64(o.get("distinct").get("sketch").asText()) : null;
                 FrequentItems f = o.has("frequentItems")

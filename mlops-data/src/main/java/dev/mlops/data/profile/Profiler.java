@@ -31,24 +31,45 @@ public final class Profiler {
     private static final int CHUNK = 4096;
 
     private final ProfileOptions options;
+    private final double sampleRate;
+    private final long seed;
     private final double[] buffer = new double[CHUNK];
     private final double[] clean = new double[CHUNK];
     private Schema schema;
     private final List<Accumulator> accumulators = new ArrayList<>();
     private long rowCount;
 
-    private Profiler(ProfileOptions options) {
+    private Profiler(ProfileOptions options, double sampleRate, long seed) {
         this.options = options;
+        this.sampleRate = sampleRate;
+        this.seed = seed;
     }
 
     /** A profiler with the default options. */
     public static Profiler create() {
-        return new Profiler(ProfileOptions.DEFAULTS);
+        return new Profiler(ProfileOptions.DEFAULTS, 1.0, 0);
     }
 
     /** A profiler with these options. */
     public static Profiler create(ProfileOptions options) {
-        return new Profiler(java.util.Objects.requireNonNull(options, "options"));
+        return new Profiler(java.util.Objects.requireNonNull(options, "options"), 1.0, 0);
+    }
+
+    /**
+     * A profiler whose quantile sketches see a Bernoulli sample of each numeric column's finite values, each kept
+     * with probability {@code quantileSampleRate}, drawn from {@code seed} (docs/decisions/114). Counts, missing
+     * values, moments, minimum and maximum still cover every value; the sketches record the rate, and their
+     * {@link QuantileSketch#rankError()} includes the sampling error. The sampler skips geometric gaps, so a
+     * skipped value costs a copy, not a random draw.
+     *
+     * @param quantileSampleRate in (0, 1]; 1 sketches every value, as {@link #create(ProfileOptions)} does
+     * @param seed the sampler's seed (each column draws from its own stream of it)
+     */
+    public static Profiler create(ProfileOptions options, double quantileSampleRate, long seed) {
+        if (!(quantileSampleRate > 0 && quantileSampleRate <= 1)) {
+            throw new IllegalArgumentException("quantileSampleRate must be in (0, 1], got " + quantileSampleRate);
+        }
+        return new Profiler(java.util.Objects.requireNonNull(options, "options"), quantileSampleRate, seed);
     }
 
     /**
@@ -60,7 +81,8 @@ public final class Profiler {
         if (schema == null) {
             schema = batch.schema();
             for (Column c : batch.columns()) {
-                accumulators.add(new Accumulator(c.name(), c.type(), options));
+                accumulators.add(new Accumulator(c.name(), c.type(), options, sampleRate,
+                        seed + 0x9E37_79B9_7F4A_7C15L * (accumulators.size() + 1)));
             }
         } else {
             checkSameColumns(batch.schema());
@@ -124,11 +146,23 @@ public final class Profiler {
         KllDoublesSketch kll;
         HllSketch hll;
         ItemsSketch<String> items;
+        /** The sampler of the quantile sketch: null when every value goes in. */
+        final java.util.SplittableRandom random;
+        final double sampleRate;
+        final double logKeepNot;
+        /** Finite values still to skip before the next one the sketch samples. */
+        long skip;
+        /** Finite values the sketch stands for. */
+        long population;
 
-        Accumulator(String name, FieldType type, ProfileOptions o) {
+        Accumulator(String name, FieldType type, ProfileOptions o, double sampleRate, long seed) {
             this.name = name;
             this.type = type;
             this.mapSize = o.frequentItemsMapSize();
+            this.sampleRate = sampleRate;
+            this.random = sampleRate < 1 ? new java.util.SplittableRandom(seed) : null;
+            this.logKeepNot = Math.log1p(-sampleRate);
+            this.skip = random == null ? 0 : gap();
             switch (type) {
                 case NUMERIC, INTEGER, TIMESTAMP -> {
                     moments = Moments.EMPTY;
@@ -217,12 +251,34 @@ public final class Profiler {
             if (n == 0) {
                 return;
             }
-            kll.update(clean, 0, n);
+            population += n;
+            if (random == null) {
+                kll.update(clean, 0, n);
+            } else {
+                // Keep the value after each geometric gap: each kept independently with probability sampleRate.
+                int kept = 0;
+                long i = skip;
+                while (i < n) {
+                    clean[kept++] = clean[(int) i];
+                    i += 1 + gap();
+                }
+                skip = i - n;
+                if (kept > 0) {
+                    kll.update(clean, 0, kept);
+                }
+            }
             if (distinct && hll != null) {
                 for (int i = 0; i < n; i++) {
                     hll.update(clean[i]);
                 }
             }
+        }
+
+        /** Failures before the next success of Bernoulli(sampleRate) trials: geometric, by inversion. */
+        private long gap() {
+            double u = random.nextDouble(); // [0, 1)
+            double g = Math.floor(Math.log1p(-u) / logKeepNot);
+            return g >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE / 2 : (long) g;
         }
 
         private void addCategorical(CategoricalColumn c) {
@@ -240,7 +296,10 @@ public final class Profiler {
 
         ColumnProfile snapshot() {
             return new ColumnProfile(name, type, count, missing, moments,
-                    kll == null ? null : new QuantileSketch(copy(kll)),
+                    kll == null ? null : random == null ? new QuantileSketch(copy(kll))
+                            : new QuantileSketch(copy(kll), sampleRate, population,
+                                    moments.count() == 0 ? Double.NaN : moments.min(),
+                                    moments.count() == 0 ? Double.NaN : moments.max()),
                     hll == null ? null : new DistinctCount(hll.copy()),
                     items == null ? null : new FrequentItems(copy(items)),
                     trues);
