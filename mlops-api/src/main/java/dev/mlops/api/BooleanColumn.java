@@ -111,7 +111,8 @@ public final class BooleanColumn extends Column {
         /** Appends a value. */
         public Builder add(boolean value) {
             if (trues == null) {
-                throw new IllegalStateException("This builder of '" + field.name() + "' was already built");
+                throw new IllegalStateException("This builder of '" + field.name()
+                        + "' was already built; start a new builder for more values");
             }
             if (value) {
                 trues.set(size);
@@ -137,7 +138,8 @@ public final class BooleanColumn extends Column {
         /** The column of the values so far. */
         public BooleanColumn build() {
             if (trues == null) {
-                throw new IllegalStateException("This builder of '" + field.name() + "' was already built");
+                throw new IllegalStateException("This builder of '" + field.name()
+                        + "' was already built; start a new builder for more values");
             }
             BooleanColumn column = new BooleanColumn(field, size, trues, missing);
             trues = null;

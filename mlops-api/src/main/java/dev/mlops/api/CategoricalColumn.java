@@ -213,7 +213,8 @@ public final class CategoricalColumn extends Column {
         /** Appends a label; null appends a missing value. */
         public Builder add(String label) {
             if (codes == null) {
-                throw new IllegalStateException("This builder of '" + field.name() + "' was already built");
+                throw new IllegalStateException("This builder of '" + field.name()
+                        + "' was already built; start a new builder for more values");
             }
             if (size == codes.length) {
                 codes = Arrays.copyOf(codes, size + (size >> 1) + 1);
@@ -254,7 +255,8 @@ public final class CategoricalColumn extends Column {
         /** The column of the labels so far. */
         public CategoricalColumn build() {
             if (codes == null) {
-                throw new IllegalStateException("This builder of '" + field.name() + "' was already built");
+                throw new IllegalStateException("This builder of '" + field.name()
+                        + "' was already built; start a new builder for more values");
             }
             int[] out = size == codes.length ? codes : Arrays.copyOf(codes, size);
             codes = null;

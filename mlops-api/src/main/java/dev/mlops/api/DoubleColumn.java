@@ -180,7 +180,8 @@ public final class DoubleColumn extends Column {
         /** Appends a value; {@code NaN} appends a missing value. */
         public Builder add(double value) {
             if (values == null) {
-                throw new IllegalStateException("This builder of '" + field.name() + "' was already built");
+                throw new IllegalStateException("This builder of '" + field.name()
+                        + "' was already built; start a new builder for more values");
             }
             if (size == values.length) {
                 values = Arrays.copyOf(values, size + (size >> 1) + 1);
@@ -209,7 +210,8 @@ public final class DoubleColumn extends Column {
         /** The column of the values so far. */
         public DoubleColumn build() {
             if (values == null) {
-                throw new IllegalStateException("This builder of '" + field.name() + "' was already built");
+                throw new IllegalStateException("This builder of '" + field.name()
+                        + "' was already built; start a new builder for more values");
             }
             double[] out = size == values.length ? values : Arrays.copyOf(values, size);
             values = null;

@@ -135,7 +135,8 @@ public final class LongColumn extends Column {
         /** Appends a value. */
         public Builder add(long value) {
             if (values == null) {
-                throw new IllegalStateException("This builder of '" + field.name() + "' was already built");
+                throw new IllegalStateException("This builder of '" + field.name()
+                        + "' was already built; start a new builder for more values");
             }
             if (size == values.length) {
                 values = Arrays.copyOf(values, size + (size >> 1) + 1);
@@ -161,7 +162,8 @@ public final class LongColumn extends Column {
         /** The column of the values so far. */
         public LongColumn build() {
             if (values == null) {
-                throw new IllegalStateException("This builder of '" + field.name() + "' was already built");
+                throw new IllegalStateException("This builder of '" + field.name()
+                        + "' was already built; start a new builder for more values");
             }
             long[] out = size == values.length ? values : Arrays.copyOf(values, size);
             values = null;

@@ -110,7 +110,8 @@ public final class TextColumn extends Column {
         /** Appends a value; null appends a missing value. */
         public Builder add(String value) {
             if (values == null) {
-                throw new IllegalStateException("This builder of '" + field.name() + "' was already built");
+                throw new IllegalStateException("This builder of '" + field.name()
+                        + "' was already built; start a new builder for more values");
             }
             if (size == values.length) {
                 values = Arrays.copyOf(values, size + (size >> 1) + 1);
@@ -138,7 +139,8 @@ public final class TextColumn extends Column {
         /** The column of the values so far. */
         public TextColumn build() {
             if (values == null) {
-                throw new IllegalStateException("This builder of '" + field.name() + "' was already built");
+                throw new IllegalStateException("This builder of '" + field.name()
+                        + "' was already built; start a new builder for more values");
             }
             String[] out = size == values.length ? values : Arrays.copyOf(values, size);
             values = null;

@@ -143,7 +143,10 @@ class FrameTest {
     void drop_removesOnlyTheNamedColumns() {
         Frame f = credit().drop("note", "seen");
         assertEquals(List.of("amount", "age", "class", "telephone"), f.columnNames());
-        assertThrows(IllegalArgumentException.class, () -> credit().drop("nope"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> credit().drop("nope"));
+        assertTrue(e.getMessage().contains("No column named 'nope'")
+                && e.getMessage().contains("the columns are [amount, age, class, telephone, note, seen]"),
+                e.getMessage());
     }
 
     @Test
@@ -164,7 +167,9 @@ class FrameTest {
         assertEquals(7882, r.doubles("amount").getDouble(0));
         assertEquals("good", r.categorical("class").getString(1));
         assertTrue(r.column("class").isMissing(0));
-        assertThrows(IndexOutOfBoundsException.class, () -> credit().rows(new int[] {4}));
+        IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> credit().rows(new int[] {4}));
+        assertTrue(e.getMessage().contains("Row 4")
+                && e.getMessage().contains("frame of 4 rows"), e.getMessage());
     }
 
     @Test
@@ -201,9 +206,13 @@ class FrameTest {
     void concat_differentColumns_isRejected() {
         Frame a = Frame.of(DoubleColumn.of("v", 1));
         Frame b = Frame.of(DoubleColumn.of("w", 1));
-        assertThrows(IllegalArgumentException.class, () -> a.concat(b));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> a.concat(b));
+        assertTrue(e.getMessage().contains("different columns")
+                && e.getMessage().contains("[v] and [w]"), e.getMessage());
         Frame c = Frame.of(LongColumn.of("v", 1));
-        assertThrows(IllegalArgumentException.class, () -> a.concat(c));
+        IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class, () -> a.concat(c));
+        assertTrue(e2.getMessage().contains("column 'v' (INTEGER) to 'v' (NUMERIC)")
+                && e2.getMessage().contains("same types"), e2.getMessage());
     }
 
     @Test
@@ -270,14 +279,20 @@ class FrameTest {
     void builder_afterBuild_refusesMoreValues() {
         DoubleColumn.Builder b = DoubleColumn.builder("x").add(1);
         b.build();
-        assertThrows(IllegalStateException.class, () -> b.add(2));
-        assertThrows(IllegalStateException.class, b::build);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> b.add(2));
+        assertTrue(e.getMessage().contains("builder of 'x' was already built")
+                && e.getMessage().contains("new builder"), e.getMessage());
+        IllegalStateException e2 = assertThrows(IllegalStateException.class, b::build);
+        assertTrue(e2.getMessage().contains("builder of 'x' was already built")
+                && e2.getMessage().contains("new builder"), e2.getMessage());
     }
 
     @Test
     void fromCodes_codeOutsideDictionary_isRejected() {
-        assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> CategoricalColumn.fromCodes(Field.categorical("c"), new int[] {0, 2}, List.of("a", "b")));
+        assertTrue(e.getMessage().contains("Code 2 at row 1 of 'c'")
+                && e.getMessage().contains("dictionary of 2 labels"), e.getMessage());
         CategoricalColumn ok = CategoricalColumn.fromCodes(Field.categorical("c"), new int[] {1, -1}, List.of("a", "b"));
         assertEquals("b", ok.getString(0));
         assertTrue(ok.isMissing(1));

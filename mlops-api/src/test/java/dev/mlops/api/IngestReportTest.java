@@ -37,8 +37,10 @@ class IngestReportTest {
 
     @Test
     void constructor_countsThatDoNotAddUp_areRejected() {
-        assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new IngestReport("s", 3, 1, 1, Map.of(), Map.of(), java.util.List.of(), java.util.List.of()));
+        assertTrue(e.getMessage().contains("read = accepted + rejected")
+                && e.getMessage().contains("got 3 = 1 + 1"), e.getMessage());
     }
 
     @Test

@@ -50,7 +50,8 @@ class SchemaTest {
 
     @Test
     void field_blankName_isRejected() {
-        assertThrows(IllegalArgumentException.class, () -> Field.numeric(" "));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Field.numeric(" "));
+        assertTrue(e.getMessage().contains("field name must not be blank"), e.getMessage());
     }
 
     @Test

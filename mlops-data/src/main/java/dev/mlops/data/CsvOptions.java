@@ -43,7 +43,8 @@ public record CsvOptions(boolean header, char delimiter, Character quote, Charac
         Objects.requireNonNull(ingest, "ingest");
         missingTokens = List.copyOf(missingTokens == null ? DEFAULT_MISSING_TOKENS : missingTokens);
         if (delimiter == '\n' || delimiter == '\r') {
-            throw new IllegalArgumentException("The delimiter cannot be a line break");
+            throw new IllegalArgumentException("The delimiter cannot be a line break, got '"
+                    + (delimiter == '\n' ? "\\n" : "\\r") + "'; use a character such as ',', ';' or '\\t'");
         }
         if (quote != null && (quote == delimiter || quote == '\n' || quote == '\r')) {
             throw new IllegalArgumentException("The quote character '" + quote

@@ -159,7 +159,9 @@ class CsvSinkTest {
         w.close();
         w.close();
         assertEquals(1, w.rowCount());
-        assertThrows(IllegalStateException.class, () -> w.write(frame));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> w.write(frame));
+        assertTrue(e.getMessage().contains("t.csv is closed")
+                && e.getMessage().contains("open the sink again"), e.getMessage());
     }
 
     @Test
@@ -199,8 +201,14 @@ class CsvSinkTest {
                     () -> CsvSinkOptions.newBuilder().missingToken(token).build(), token);
             assertTrue(e.getMessage().contains("reads as a value"), e.getMessage());
         }
-        assertThrows(IllegalArgumentException.class, () -> CsvSinkOptions.newBuilder().missingToken("a,b").build());
-        assertThrows(IllegalArgumentException.class, () -> CsvSinkOptions.newBuilder().lineSeparator("\r").build());
+        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
+                () -> CsvSinkOptions.newBuilder().missingToken("a,b").build());
+        assertTrue(thrown.getMessage().contains("missing token 'a,b'")
+                && thrown.getMessage().contains("choose plain text"), thrown.getMessage());
+        IllegalArgumentException thrown2 = assertThrows(IllegalArgumentException.class,
+                () -> CsvSinkOptions.newBuilder().lineSeparator("\r").build());
+        assertTrue(thrown2.getMessage().contains("line separator")
+                && thrown2.getMessage().contains("got \"\\r\""), thrown2.getMessage());
     }
 
     /** Temporary files left beside the output. */

@@ -375,10 +375,22 @@ class CsvSourceTest {
 
     @Test
     void options_conflicts_areRejectedInBuild() {
-        assertThrows(IllegalArgumentException.class, () -> CsvOptions.newBuilder().quote(',').build());
-        assertThrows(IllegalArgumentException.class, () -> CsvOptions.newBuilder().delimiter('\n').build());
-        assertThrows(IllegalArgumentException.class, () -> CsvOptions.newBuilder().encoding("nope-42").build());
-        assertThrows(IllegalArgumentException.class, () -> CsvOptions.newBuilder().sampleRows(0).build());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CsvOptions.newBuilder().quote(',').build());
+        assertTrue(e.getMessage().contains("quote character ','")
+                && e.getMessage().contains("differ from the delimiter"), e.getMessage());
+        IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
+                () -> CsvOptions.newBuilder().delimiter('\n').build());
+        assertTrue(e2.getMessage().contains("delimiter cannot be a line break")
+                && e2.getMessage().contains("got '\\n'"), e2.getMessage());
+        IllegalArgumentException e3 = assertThrows(IllegalArgumentException.class,
+                () -> CsvOptions.newBuilder().encoding("nope-42").build());
+        assertTrue(e3.getMessage().contains("Unknown encoding 'nope-42'")
+                && e3.getMessage().contains("UTF-8"), e3.getMessage());
+        IllegalArgumentException e4 = assertThrows(IllegalArgumentException.class,
+                () -> CsvOptions.newBuilder().sampleRows(0).build());
+        assertTrue(e4.getMessage().contains("sampleRows must be at least 1")
+                && e4.getMessage().contains("got 0"), e4.getMessage());
     }
 
     @Test

@@ -178,10 +178,16 @@ class JdbcSourceTest {
 
     @Test
     void build_needsConnectionsAndOneOfQueryOrTable() {
-        assertThrows(IllegalStateException.class, () -> JdbcSource.newBuilder().table("t").build());
-        assertThrows(IllegalStateException.class, () -> JdbcSource.newBuilder().url("jdbc:h2:mem:x").build());
-        assertThrows(IllegalArgumentException.class,
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> JdbcSource.newBuilder().table("t").build());
+        assertTrue(e.getMessage().contains("dataSource(...), url(...) or connections(...)"), e.getMessage());
+        IllegalStateException e2 = assertThrows(IllegalStateException.class,
+                () -> JdbcSource.newBuilder().url("jdbc:h2:mem:x").build());
+        assertTrue(e2.getMessage().contains("exactly one of query(...) and table(...)"), e2.getMessage());
+        IllegalArgumentException e3 = assertThrows(IllegalArgumentException.class,
                 () -> JdbcSource.newBuilder().url("jdbc:h2:mem:x").table("t; DROP TABLE x").build());
+        assertTrue(e3.getMessage().contains("'t; DROP TABLE x' is not a plain identifier")
+                && e3.getMessage().contains("use query("), e3.getMessage());
     }
 
     @Test

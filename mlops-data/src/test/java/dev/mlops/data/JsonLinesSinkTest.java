@@ -67,7 +67,8 @@ class JsonLinesSinkTest {
     @Test
     void write_loneSurrogate_isRefusedNamingColumnAndLine() {
         Frame frame = Frame.of(TextColumn.of("t", "ok", "\uDC00"));
-        DataException e = assertThrows(DataException.class, () -> JsonLinesSink.of(dir.resolve("t.jsonl")).write(frame));
+        DataException e = assertThrows(DataException.class,
+                () -> JsonLinesSink.of(dir.resolve("t.jsonl")).write(frame));
         assertTrue(e.getMessage().contains("line 2, column 't'"), e.getMessage());
     }
 
@@ -76,6 +77,9 @@ class JsonLinesSinkTest {
         Path file = dir.resolve("empty.jsonl");
         assertEquals(0, JsonLinesSink.of(file).write(Frame.empty(Schema.of(dev.mlops.api.Field.numeric("x")))));
         assertEquals("", Files.readString(file));
-        assertThrows(DataException.class, () -> JsonLinesSource.of(file).read());
+        DataException e = assertThrows(DataException.class, () -> JsonLinesSource.of(file).read());
+        assertTrue(e.getMessage().contains("Empty input")
+                && e.getMessage().contains("empty.jsonl at line 1")
+                && e.getMessage().contains("written completely"), e.getMessage());
     }
 }

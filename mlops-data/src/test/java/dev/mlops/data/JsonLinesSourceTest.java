@@ -147,7 +147,10 @@ class JsonLinesSourceTest {
     @Test
     void emptyFile_throws() throws IOException {
         Path p = write("");
-        assertThrows(DataException.class, () -> skipping(p).read());
+        DataException e = assertThrows(DataException.class, () -> skipping(p).read());
+        assertTrue(e.getMessage().contains("Empty input")
+                && e.getMessage().contains("data.jsonl at line 1")
+                && e.getMessage().contains("written completely"), e.getMessage());
     }
 
     @Test

@@ -147,7 +147,9 @@ class MemorySourceTest {
         Map<String, Object> cols = new LinkedHashMap<>();
         cols.put("a", new double[] {1, 2});
         cols.put("b", new double[] {1});
-        assertThrows(IllegalArgumentException.class, () -> MemorySource.fromArrays(cols));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MemorySource.fromArrays(cols));
+        assertTrue(e.getMessage().contains("Column 'b' has 1 values")
+                && e.getMessage().contains("before it have 2"), e.getMessage());
     }
 
     @Test

@@ -112,7 +112,8 @@ public record Transform(Kind kind, List<String> columns, Imputation imputation, 
     /** Fills missing values with the mean, median or most frequent value of each column. */
     public static Transform impute(Imputation imputation, String... columns) {
         if (imputation == Imputation.CONSTANT) {
-            throw new IllegalArgumentException("Use imputeConstant(value, columns) for constant imputation");
+            throw new IllegalArgumentException("CONSTANT imputation of " + Arrays.asList(columns)
+                    + " has no value to fill in; use imputeConstant(value, columns)");
         }
         return new Transform(Kind.IMPUTE, Arrays.asList(columns), imputation, null, null, null, 0, 0);
     }

@@ -29,7 +29,9 @@ class FeatureRankingTest {
         assertEquals(List.of("a", "b"), RANKING.top(2).columns());
         assertEquals(5, RANKING.top(99).columns().size());
         assertEquals(List.of(), RANKING.top(0).columns());
-        assertThrows(IllegalArgumentException.class, () -> RANKING.top(-1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RANKING.top(-1));
+        assertTrue(e.getMessage().contains("k >= 0")
+                && e.getMessage().contains("got -1"), e.getMessage());
     }
 
     @Test
@@ -45,7 +47,9 @@ class FeatureRankingTest {
         assertEquals(List.of("a", "b", "c"), RANKING.cumulativeShare(0.81).columns());
         assertEquals(List.of(), RANKING.cumulativeShare(0).columns());
         assertEquals(4, RANKING.cumulativeShare(1).columns().size(), "negative scores add nothing");
-        assertThrows(IllegalArgumentException.class, () -> RANKING.cumulativeShare(1.1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RANKING.cumulativeShare(1.1));
+        assertTrue(e.getMessage().contains("p in [0, 1]")
+                && e.getMessage().contains("got 1.1"), e.getMessage());
     }
 
     @Test
@@ -53,7 +57,9 @@ class FeatureRankingTest {
         Frame f = Frame.of(LongColumn.of("id", 1, 2), DoubleColumn.of("a", 1, 2), DoubleColumn.of("b", 1, 2),
                 DoubleColumn.of("c", 1, 2), CategoricalColumn.of("y", "p", "q")).withRole("id", FieldRole.ID);
         assertEquals(List.of("id", "b", "y"), new FeatureSelection("y", List.of("b")).project(f).columnNames());
-        assertThrows(IllegalArgumentException.class, () -> RANKING.top(5).project(f));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RANKING.top(5).project(f));
+        assertTrue(e.getMessage().contains("no column 'd'")
+                && e.getMessage().contains("the columns are [id, a, b, c, y]"), e.getMessage());
     }
 
     @Test
@@ -82,8 +88,10 @@ class FeatureRankingTest {
 
     @Test
     void repeatedFeature_rejected() {
-        assertThrows(IllegalArgumentException.class, () -> new FeatureRanking("m", "y", Map.of(), "x",
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new FeatureRanking("m", "y", Map.of(), "x",
                 List.of(new FeatureScore("a", 1), new FeatureScore("a", 2)), Map.of()));
+        assertTrue(e.getMessage().contains("Feature 'a' appears twice"), e.getMessage());
     }
 
     @Test

@@ -159,7 +159,10 @@ class FeatureSelectorTest {
         assertEquals(List.of("a", "other"), ranking.aboveScore(0).columns().stream().sorted().toList());
         assertEquals(0.0, ranking.score("twin").orElseThrow());
         assertTrue(ranking.notes().get("twin").contains("'a'"), ranking.notes().toString());
-        assertThrows(IllegalArgumentException.class, () -> FeatureSelector.correlationFilter(1.5));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FeatureSelector.correlationFilter(1.5));
+        assertTrue(e.getMessage().contains("threshold in [0, 1]")
+                && e.getMessage().contains("got 1.5"), e.getMessage());
     }
 
     @Test
@@ -182,7 +185,10 @@ class FeatureSelectorTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> FeatureSelector.mutualInformation().rank(f, "nope"));
         assertTrue(e.getMessage().contains("signal"));
-        assertThrows(IllegalArgumentException.class, () -> FeatureSelector.chiSquared().rank(f, null));
+        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
+                () -> FeatureSelector.chiSquared().rank(f, null));
+        assertTrue(thrown.getMessage().contains("name the label column")
+                && thrown.getMessage().contains("[signal, noise, colour, id, class]"), thrown.getMessage());
     }
 
     @Test
@@ -204,8 +210,13 @@ class FeatureSelectorTest {
 
     @Test
     void mutualInformationBins_validated() {
-        assertThrows(IllegalArgumentException.class, () -> FeatureSelector.mutualInformation(1));
-        assertThrows(IllegalArgumentException.class, () -> FeatureSelector.mrmr(0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FeatureSelector.mutualInformation(1));
+        assertTrue(e.getMessage().contains("bins must be 0")
+                && e.getMessage().contains("at least 2, got 1"), e.getMessage());
+        IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class, () -> FeatureSelector.mrmr(0));
+        assertTrue(e2.getMessage().contains("MRMR needs k >= 1")
+                && e2.getMessage().contains("got 0"), e2.getMessage());
         assertEquals("4", FeatureSelector.mutualInformation(4).rank(mixed(100, 9), "class").settings().get("bins"));
     }
 

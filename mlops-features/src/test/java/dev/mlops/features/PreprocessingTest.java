@@ -57,8 +57,15 @@ class PreprocessingTest {
         assertEquals(1.0, imputed(Imputation.MOST_FREQUENT), 1e-12, "ties go to the smallest value");
         Frame c = Transform.impute(Imputation.MOST_FREQUENT, "c").fit(SMALL).apply(SMALL);
         assertEquals("x", c.categorical("c").getString(3));
-        assertThrows(IllegalArgumentException.class, () -> Transform.impute(Imputation.MEAN, "c").fit(SMALL));
-        assertThrows(IllegalArgumentException.class, () -> Transform.imputeConstant("n/a", "a").fit(SMALL));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Transform.impute(Imputation.MEAN, "c").fit(SMALL));
+        assertTrue(e.getMessage().contains("MEAN imputation")
+                && e.getMessage().contains("'c' is CATEGORICAL")
+                && e.getMessage().contains("MOST_FREQUENT"), e.getMessage());
+        IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
+                () -> Transform.imputeConstant("n/a", "a").fit(SMALL));
+        assertTrue(e2.getMessage().contains("Constant 'n/a' is not a number")
+                && e2.getMessage().contains("column 'a'"), e2.getMessage());
     }
 
     private static double imputed(Imputation imputation) {
@@ -125,11 +132,23 @@ class PreprocessingTest {
 
     @Test
     void transformSpecs_validatedOnConstruction() {
-        assertThrows(IllegalArgumentException.class, () -> Transform.bucketize(1, "a"));
-        assertThrows(IllegalArgumentException.class, () -> Transform.scale(Scaling.STANDARD));
-        assertThrows(IllegalArgumentException.class, () -> Transform.log("a", "a"));
-        assertThrows(IllegalArgumentException.class, () -> Transform.impute(Imputation.CONSTANT, "a"));
-        assertThrows(IllegalArgumentException.class, () -> Transform.logWithOffset(Double.NaN, "a"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Transform.bucketize(1, "a"));
+        assertTrue(e.getMessage().contains("at least 2 buckets")
+                && e.getMessage().contains("got 1"), e.getMessage());
+        IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
+                () -> Transform.scale(Scaling.STANDARD));
+        assertTrue(e2.getMessage().contains("SCALE transform needs at least one column"), e2.getMessage());
+        IllegalArgumentException e3 = assertThrows(IllegalArgumentException.class, () -> Transform.log("a", "a"));
+        assertTrue(e3.getMessage().contains("lists a column twice")
+                && e3.getMessage().contains("[a, a]"), e3.getMessage());
+        IllegalArgumentException e4 = assertThrows(IllegalArgumentException.class,
+                () -> Transform.impute(Imputation.CONSTANT, "a"));
+        assertTrue(e4.getMessage().contains("CONSTANT imputation of [a] has no value")
+                && e4.getMessage().contains("imputeConstant(value, columns)"), e4.getMessage());
+        IllegalArgumentException e5 = assertThrows(IllegalArgumentException.class,
+                () -> Transform.logWithOffset(Double.NaN, "a"));
+        assertTrue(e5.getMessage().contains("finite offset")
+                && e5.getMessage().contains("got NaN"), e5.getMessage());
     }
 
     @Test

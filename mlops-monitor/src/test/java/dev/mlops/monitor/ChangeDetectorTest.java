@@ -98,10 +98,23 @@ class ChangeDetectorTest {
 
     @Test
     void detectors_rejectNonFiniteValuesAndBadSettings() {
-        assertThrows(IllegalArgumentException.class, () -> ChangeDetector.adwin(0).add(1));
-        assertThrows(IllegalArgumentException.class, () -> ChangeDetector.pageHinkley(0.01, 0, 1));
-        assertThrows(IllegalArgumentException.class, () -> ChangeDetector.adwin(0.01).add(Double.NaN));
-        assertThrows(IllegalArgumentException.class, () -> ChangeDetector.pageHinkley(0.01, 5, 1).add(
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ChangeDetector.adwin(0).add(1));
+        assertTrue(e.getMessage().contains("ADWIN")
+                && e.getMessage().contains("delta in (0, 1)")
+                && e.getMessage().contains("got 0.0"), e.getMessage());
+        IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
+                () -> ChangeDetector.pageHinkley(0.01, 0, 1));
+        assertTrue(e2.getMessage().contains("Page-Hinkley")
+                && e2.getMessage().contains("lambda > 0")
+                && e2.getMessage().contains("got 0.01, 0.0, 1"), e2.getMessage());
+        IllegalArgumentException e3 = assertThrows(IllegalArgumentException.class,
+                () -> ChangeDetector.adwin(0.01).add(Double.NaN));
+        assertTrue(e3.getMessage().contains("finite values")
+                && e3.getMessage().contains("got NaN"), e3.getMessage());
+        IllegalArgumentException e4 = assertThrows(IllegalArgumentException.class,
+                () -> ChangeDetector.pageHinkley(0.01, 5, 1).add(
                 Double.POSITIVE_INFINITY));
+        assertTrue(e4.getMessage().contains("finite values")
+                && e4.getMessage().contains("got Infinity"), e4.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package dev.mlops.monitor;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
@@ -9,8 +10,13 @@ class ClassPathTest {
 
     @Test
     void classPath_hasNoTribuoAndNoServer() {
-        assertThrows(ClassNotFoundException.class, () -> Class.forName("org.tribuo.Model"));
-        assertThrows(ClassNotFoundException.class, () -> Class.forName("dev.mlops.serve.ModelServer"));
-        assertThrows(ClassNotFoundException.class, () -> Class.forName("ai.onnxruntime.OrtSession"));
+        ClassNotFoundException e = assertThrows(ClassNotFoundException.class, () -> Class.forName("org.tribuo.Model"));
+        assertEquals("org.tribuo.Model", e.getMessage());
+        ClassNotFoundException e2 = assertThrows(ClassNotFoundException.class,
+                () -> Class.forName("dev.mlops.serve.ModelServer"));
+        assertEquals("dev.mlops.serve.ModelServer", e2.getMessage());
+        ClassNotFoundException e3 = assertThrows(ClassNotFoundException.class,
+                () -> Class.forName("ai.onnxruntime.OrtSession"));
+        assertEquals("ai.onnxruntime.OrtSession", e3.getMessage());
     }
 }

@@ -96,19 +96,27 @@ class DelayedLabelsTest {
         WindowPerformance w = m.performance().get(0);
         assertEquals(Math.sqrt((1 + 0 + 9) / 3.0), w.rmse(), 1e-12);
         assertEquals(4 / 3.0, w.mae(), 1e-12);
-        assertThrows(IllegalArgumentException.class, () -> m.label("nope", "a string"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.label("nope", "a string"));
+        assertTrue(e.getMessage().contains("regression label must be a number")
+                && e.getMessage().contains("'a string'")
+                && e.getMessage().contains("request nope"), e.getMessage());
     }
 
     @Test
     void labels_withoutALabelSpec_orWithAMismatchedOne_areRejected() {
         DriftMonitor plain = DriftMonitor.against(REFERENCE).build();
-        assertThrows(IllegalStateException.class, () -> plain.label("a", "good"));
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> plain.label("a", "good"));
+        assertTrue(thrown.getMessage().contains("joins no labels")
+                && thrown.getMessage().contains("labels(PerformanceSpec, ttl, capacity)"), thrown.getMessage());
         DriftMonitor wrong = DriftMonitor.against(REFERENCE).labels(PerformanceSpec.classification("cls"),
                 Duration.ofHours(1), 10).build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> wrong.observe(
                 Samples.inputs(1, 1, 0, 0), outputs(new double[] {0.5}), T0, List.of("a")));
         assertTrue(e.getMessage().contains("'cls'"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new PerformanceSpec(false, "label", "good", null));
+        IllegalArgumentException thrown2 = assertThrows(IllegalArgumentException.class,
+                () -> new PerformanceSpec(false, "label", "good", null));
+        assertTrue(thrown2.getMessage().contains("positive class and its score output")
+                && thrown2.getMessage().contains("scoreColumn=null"), thrown2.getMessage());
         assertEquals(BINARY, PerformanceSpec.fromJson(BINARY.toJson()));
         new Random(1);
     }

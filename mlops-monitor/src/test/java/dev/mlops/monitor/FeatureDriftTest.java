@@ -67,10 +67,15 @@ class FeatureDriftTest {
         IllegalArgumentException wrongType = assertThrows(IllegalArgumentException.class, () -> DriftMonitor
                 .against(ref).options(DriftOptions.newBuilder().method("three", DriftMethod.KS).build()).build());
         assertTrue(wrongType.getMessage().contains("'three'"), wrongType.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> DriftMonitor.against(ref)
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DriftMonitor.against(ref)
                 .options(DriftOptions.newBuilder().method("nope", DriftMethod.KS).build()).build());
-        assertThrows(IllegalArgumentException.class, () -> DriftOptions.newBuilder().bins(1).threshold("x", 0)
+        assertTrue(e.getMessage().contains("column 'nope'")
+                && e.getMessage().contains("it has [x, few, three, two, flag]"), e.getMessage());
+        IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
+                () -> DriftOptions.newBuilder().bins(1).threshold("x", 0)
                 .build());
+        assertTrue(e2.getMessage().contains("bins must be >= 2, got 1")
+                && e2.getMessage().contains("threshold of 'x' must be > 0, got 0.0"), e2.getMessage());
     }
 
     @Test

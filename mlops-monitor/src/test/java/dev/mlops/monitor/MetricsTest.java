@@ -1,5 +1,6 @@
 package dev.mlops.monitor;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mlops.api.Frame;
@@ -52,7 +53,8 @@ class MetricsTest {
             System.gc(); // the label meters must survive a collection (Micrometer holds their state weakly)
             String text = registry.scrape();
             assertTrue(scraped(text, "mlops_monitor_drift_score\\{column=\"x\"\\}") > 1.0, text);
-            assertTrue(scraped(text, "mlops_monitor_drifted_features") >= 1);
+            assertEquals(1, scraped(text, "mlops_monitor_drifted_features"),
+                    "x is shifted by 1.5 standard deviations, color is not: " + text);
             assertTrue(scraped(text, "mlops_monitor_windows_total") == 1);
             assertTrue(scraped(text, "mlops_monitor_labels_total\\{state=\"joined\"\\}") == 400);
             assertTrue(scraped(text, "mlops_monitor_labels_total\\{state=\"unknown\"\\}") == 1);

@@ -47,8 +47,11 @@ class MultivariateDriftTest {
                 .windowRows(100).build();
         fromProfile.observe(pairs(100, 2, false), WindowsTest.NONE, T0);
         assertFalse(fromProfile.reports().get(0).reconstruction().available());
-        assertThrows(IllegalArgumentException.class, () -> Reconstruction.fit(pairs(500, 1, false).select("x1"),
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Reconstruction.fit(pairs(500, 1, false).select("x1"),
                 10, 3, 1));
+        assertTrue(e.getMessage().contains("at least two numeric columns")
+                && e.getMessage().contains("numeric columns [x1] and 500 rows"), e.getMessage());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.mlops.monitor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -66,7 +67,9 @@ class RowGatherTest {
 
     @Test
     void drain_withNothingGathered_isRefused() {
-        assertThrows(IllegalStateException.class, () -> new RowGather(4).drain());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new RowGather(4).drain());
+        assertTrue(e.getMessage().contains("No rows were gathered")
+                && e.getMessage().contains("check rows()"), e.getMessage());
     }
 
     /** Numbers with missing values, integers with missing values, categories, text and booleans. */

@@ -77,7 +77,10 @@ class WindowsTest {
         assertEquals("mon", m.reports().get(0).key());
         assertEquals(2, m.reports().get(0).rows());
         assertEquals("tue", m.openWindows().get(0).key());
-        assertThrows(IllegalArgumentException.class, () -> m.observe(Samples.inputs(3, 2, 0, 0), NONE, T0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> m.observe(Samples.inputs(3, 2, 0, 0), NONE, T0));
+        assertTrue(e.getMessage().contains("column 'day'")
+                && e.getMessage().contains("they have [x, color]"), e.getMessage());
     }
 
     @Test
@@ -96,9 +99,13 @@ class WindowsTest {
 
     @Test
     void windowSpec_rejectsImpossibleSettings_andRoundTripsThroughJson() {
-        assertThrows(IllegalArgumentException.class, () -> WindowSpec.rows(0));
-        assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WindowSpec.rows(0));
+        assertTrue(e.getMessage().contains("at least 1 row")
+                && e.getMessage().contains("got 0"), e.getMessage());
+        IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
                 () -> WindowSpec.sliding(Duration.ofMinutes(25), Duration.ofMinutes(10)));
+        assertTrue(e2.getMessage().contains("0 < step <= size")
+                && e2.getMessage().contains("size 1500000 ms, step 600000 ms"), e2.getMessage());
         WindowSpec s = WindowSpec.sliding(Duration.ofHours(1), Duration.ofMinutes(15));
         assertEquals(s, WindowSpec.fromJson(s.toJson()));
     }

@@ -374,6 +374,11 @@ final class OnnxModelServer implements ModelServer {
         }
     }
 
+    /** Requests waiting in the batching queue, 0 without batching: tests wait on it instead of on thread states. */
+    int queuedRequests() {
+        return batcher == null ? 0 : batcher.queued();
+    }
+
     private PredictionException closedException() {
         return new PredictionException(Reason.CLOSED, null, "the server for " + name + " is closed");
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.mlops.api.DoubleColumn;
 import dev.mlops.api.Frame;
@@ -28,6 +29,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,11 +58,25 @@ class ConcurrencyTest {
         }
     }
 
-    private static void awaitBlocked(List<Thread> threads) throws InterruptedException {
-        for (Thread t : threads) {
-            while (t.getState() != Thread.State.WAITING && t.getState() != Thread.State.TIMED_WAITING) {
-                Thread.sleep(1);
+    /**
+     * Waits until {@code requests} callers sit in the server's batching queue. A caller's thread state says nothing
+     * of whether its request is queued yet (it may be waiting on a class-initialisation lock), so the test waits on
+     * the queue itself, at most 30 s.
+     */
+    private static void awaitQueued(ModelServer server, int requests) {
+        OnnxModelServer onnx = (OnnxModelServer) server;
+        awaitUntil(() -> onnx.queuedRequests() >= requests,
+                () -> requests + " requests in the batching queue; it holds " + onnx.queuedRequests());
+    }
+
+    /** Polls {@code condition} every millisecond for at most 30 s; the failure names what it waited for. */
+    private static void awaitUntil(BooleanSupplier condition, Supplier<String> awaited) {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - until > 0) {
+                fail("Waited 30 s for " + awaited.get());
             }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
     }
 
@@ -77,7 +95,7 @@ class ConcurrencyTest {
                 t.start();
                 threads.add(t);
             }
-            awaitBlocked(threads);
+            awaitQueued(server, callers);
             executor.runAll();
             for (Thread t : threads) {
                 t.join();
@@ -103,7 +121,7 @@ class ConcurrencyTest {
                 t.start();
                 threads.add(t);
             }
-            awaitBlocked(threads);
+            awaitQueued(server, 10);
             executor.runAll();
             for (Thread t : threads) {
                 t.join();
@@ -134,7 +152,7 @@ class ConcurrencyTest {
             t.start();
             threads.add(t);
         }
-        awaitBlocked(threads);
+        awaitQueued(server, 2);
         PredictionException full = assertThrows(PredictionException.class,
                 () -> server.predict(Map.of("x1", 1, "x2", 2)));
         assertEquals(Reason.QUEUE_FULL, full.reason());
@@ -260,10 +278,8 @@ class ConcurrencyTest {
                 .build()) {
             repo.register("credit", TestModels.logreg("r2"));
             repo.setAlias("credit", "production", 2);
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (server.info().version() != 2 && System.nanoTime() < until) {
-                Thread.sleep(5);
-            }
+            awaitUntil(() -> server.info().version() == 2, () -> "the server to follow credit@production to "
+                    + "version 2 (reload interval 10 ms); it serves version " + server.info().version());
             assertEquals(2, server.predict(Map.of("x1", 0, "x2", 0)).version());
         }
     }
@@ -316,7 +332,10 @@ class ConcurrencyTest {
             List<String> frameIds = events.poll(30, TimeUnit.SECONDS).requestIds();
             assertEquals(2, frameIds.size());
             assertTrue(frameIds.get(0).endsWith("/0") && frameIds.get(1).endsWith("/1"), frameIds.toString());
-            assertThrows(IllegalArgumentException.class, () -> server.predict(" ", Map.of("x1", 0, "x2", 0)));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> server.predict(" ", Map.of("x1", 0, "x2", 0)));
+            assertTrue(e.getMessage().contains("request id must not be blank")
+                    && e.getMessage().contains("pass null"), e.getMessage());
         }
     }
 
@@ -331,7 +350,7 @@ class ConcurrencyTest {
             server.onPrediction(events::add);
             Thread caller = new Thread(() -> server.predict(Map.of("x1", 0.5, "x2", 1.5)));
             caller.start();
-            awaitBlocked(List.of(caller)); // queued: the batch is held until the test runs the drain task
+            awaitQueued(server, 1); // the batch is held until the test runs the drain task
             executor.runAll();
             caller.join();
             PredictionEvent e = events.poll(30, TimeUnit.SECONDS);
@@ -392,7 +411,11 @@ class ConcurrencyTest {
                     if (i % 10 == 0) {
                         server.predict(frame);
                         server.predict(List.of(Map.of("x1", 1, "x2", 1), Map.of("x1", 2, "x2", 2)));
-                        assertThrows(PredictionException.class, () -> server.predict(Map.of("x1", 1)));
+                        PredictionException e = assertThrows(PredictionException.class,
+                                () -> server.predict(Map.of("x1", 1)));
+                        assertTrue(e.getMessage().contains("MISSING_INPUT")
+                                && e.getMessage().contains("input 'x2'")
+                                && e.getMessage().contains("the request has [x1]"), e.getMessage());
                     }
                 }
                 long[] during = OnnxModelServer.openNativeObjects();

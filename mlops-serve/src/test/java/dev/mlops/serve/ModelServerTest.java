@@ -279,7 +279,11 @@ class ModelServerTest {
     void build_notAnOnnxGraph_isRefusedWithAModelLoadException() {
         ModelArtifact junk = ModelArtifact.newBuilder().model(new byte[] {1, 2, 3, 4})
                 .signature(TestModels.logregSignature()).build();
-        assertThrows(ModelLoadException.class, () -> ModelServer.newBuilder().artifact(junk).build());
+        ModelLoadException e = assertThrows(ModelLoadException.class,
+                () -> ModelServer.newBuilder().artifact(junk).build());
+        assertTrue(e.getMessage().contains("cannot load the graph of in-memory artifact")
+                && e.getMessage().contains("ORT_INVALID_PROTOBUF")
+                && e.getMessage().contains("onnx.checker.check_model"), e.getMessage());
     }
 
     @Test

@@ -58,6 +58,7 @@ class SyntheticFrameTest {
     void build_noiseWithoutItsAnswer_isRefused() {
         assertThatThrownBy(() -> SyntheticFrame.newBuilder(10, 1).uniform("x", 0, 1).flipLabels(0.1).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("flipLabels needs label");
-        assertThatThrownBy(() -> SyntheticFrame.newBuilder(0, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SyntheticFrame.newBuilder(0, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least one row, got 0");
     }
 }

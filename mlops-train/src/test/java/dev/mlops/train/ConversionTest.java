@@ -81,7 +81,10 @@ class ConversionTest {
         Frame noLabel = small().withColumn(CategoricalColumn.of("class", "yes", null, "no"));
         assertTrue(assertThrows(TrainingException.class, () -> Trainer.logisticRegression().dataset(noLabel, "class"))
                 .getMessage().contains("Row 1 has no value in label column"));
-        assertThrows(TrainingException.class, () -> Trainer.logisticRegression().dataset(small(), "nope"));
+        TrainingException e = assertThrows(TrainingException.class,
+                () -> Trainer.logisticRegression().dataset(small(), "nope"));
+        assertTrue(e.getMessage().contains("No label column 'nope'")
+                && e.getMessage().contains("the columns are [x, n, c, b, w, class]"), e.getMessage());
     }
 
     @Test

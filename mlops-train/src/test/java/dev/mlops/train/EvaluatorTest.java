@@ -67,8 +67,10 @@ class EvaluatorTest {
         for (Evaluation.Slice s : e.worstSlices()) {
             assertTrue(s.gap() < 0 && s.rows() >= 10);
         }
-        assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
                 () -> Evaluator.classification().sliceBy("nope").evaluate(MODEL, TEST));
+        assertTrue(thrown.getMessage().contains("slice by 'nope'")
+                && thrown.getMessage().contains("the columns are [x1, x2, color, flag, class]"), thrown.getMessage());
     }
 
     @Test

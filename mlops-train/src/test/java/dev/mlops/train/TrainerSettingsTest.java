@@ -72,13 +72,19 @@ class TrainerSettingsTest {
 
     @Test
     void fromJson_unknownAlgorithm_isADataException() {
-        assertThrows(dev.mlops.api.DataException.class,
+        dev.mlops.api.DataException e = assertThrows(dev.mlops.api.DataException.class,
                 () -> TrainerSettings.fromJson("{\"algorithm\": \"magic\", \"seed\": 1}"));
+        assertTrue(e.getMessage().contains("type id 'magic'")
+                && e.getMessage().contains("known type ids")
+                && e.getMessage().contains("xgboost-classifier"), e.getMessage());
     }
 
     @Test
     void randomForest_allFeaturesPerSplit_isRejected() {
-        assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TrainerSettings.RandomForestClassifier.defaults().with("fractionFeatures", 1.0));
+        assertTrue(e.getMessage().contains("fractionFeatures")
+                && e.getMessage().contains("in (0, 1)")
+                && e.getMessage().contains("not 1.0"), e.getMessage());
     }
 }

@@ -119,7 +119,10 @@ class TrainerTest {
     @Test
     void load_notAModelFolder_throwsModelLoadException(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("model.json"), "{\"formatVersion\": 99}");
-        assertThrows(ModelLoadException.class, () -> TrainedModel.load(dir));
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> TrainedModel.load(dir));
+        assertTrue(e.getMessage().contains("model.json has format version 99")
+                && e.getMessage().contains("reads up to 1")
+                && e.getMessage().contains("upgrade mlops-train"), e.getMessage());
     }
 
     @Test
@@ -136,8 +139,16 @@ class TrainerTest {
 
     @Test
     void train_regressorOnCategoricalLabel_saysWhatToDo() {
-        assertThrows(TrainingException.class, () -> Trainer.linearSgdRegressor().train(TRAIN, "class"));
-        assertThrows(TrainingException.class, () -> Trainer.logisticRegression().train(RDATA, "y"));
+        TrainingException e = assertThrows(TrainingException.class,
+                () -> Trainer.linearSgdRegressor().train(TRAIN, "class"));
+        assertTrue(e.getMessage().contains("Regression")
+                && e.getMessage().contains("'class' is CATEGORICAL")
+                && e.getMessage().contains("use a classifier"), e.getMessage());
+        TrainingException e2 = assertThrows(TrainingException.class,
+                () -> Trainer.logisticRegression().train(RDATA, "y"));
+        assertTrue(e2.getMessage().contains("Classification")
+                && e2.getMessage().contains("'y' is NUMERIC")
+                && e2.getMessage().contains("use a regressor"), e2.getMessage());
     }
 
     @Test
@@ -150,7 +161,10 @@ class TrainerTest {
 
     @Test
     void train_emptyFrame_isRejected() {
-        assertThrows(TrainingException.class, () -> Trainer.cartClassifier().train(TRAIN.head(0), "class"));
+        TrainingException e = assertThrows(TrainingException.class,
+                () -> Trainer.cartClassifier().train(TRAIN.head(0), "class"));
+        assertTrue(e.getMessage().contains("empty frame (0 rows)")
+                && e.getMessage().contains("check the split"), e.getMessage());
     }
 
     @Test

@@ -77,8 +77,10 @@ class TunerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Tuner.grid(Trainer.cartClassifier(), ParamSpace.of().values("depth", 1)).tune(DATA, "class"));
         assertTrue(e.getMessage().contains("maxDepth"), e.getMessage());
-        assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
                 () -> Tuner.grid(Trainer.cartClassifier(), ParamSpace.of().uniform("minChildWeight", 1, 2)));
+        assertTrue(thrown.getMessage().contains("'minChildWeight' is a range")
+                && thrown.getMessage().contains("ParamSpace.values"), thrown.getMessage());
     }
 
     @Test

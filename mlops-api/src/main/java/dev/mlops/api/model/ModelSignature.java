@@ -34,13 +34,15 @@ public record ModelSignature(List<TensorSpec> inputs, List<TensorSpec> outputs, 
         Set<String> seen = new HashSet<>();
         for (TensorSpec t : inputs) {
             if (!seen.add(t.name())) {
-                throw new IllegalArgumentException("Duplicate input name '" + t.name() + "' in signature");
+                throw new IllegalArgumentException("Duplicate input name '" + t.name()
+                        + "' in signature; give each input its own name");
             }
         }
         seen.clear();
         for (TensorSpec t : outputs) {
             if (!seen.add(t.name())) {
-                throw new IllegalArgumentException("Duplicate output name '" + t.name() + "' in signature");
+                throw new IllegalArgumentException("Duplicate output name '" + t.name()
+                        + "' in signature; give each output its own name");
             }
         }
     }

@@ -71,7 +71,10 @@ class FileSystemModelRepositoryTest {
         assertEquals(Map.of("production", 2, "staging", 2), repo.aliases("m"));
         assertTrue(repo.removeAlias("m", "staging"));
         assertFalse(repo.removeAlias("m", "staging"));
-        assertThrows(ModelLoadException.class, () -> repo.resolve("m@staging"));
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> repo.resolve("m@staging"));
+        assertTrue(e.getMessage().contains("no alias 'staging'")
+                && e.getMessage().contains("{production=2}")
+                && e.getMessage().contains("setAlias"), e.getMessage());
     }
 
     @Test
@@ -80,7 +83,10 @@ class FileSystemModelRepositoryTest {
         repo.register("m", TestArtifacts.artifact(1, 10));
         ModelLoadException e = assertThrows(ModelLoadException.class, () -> repo.setAlias("m", "production", 5));
         assertTrue(e.getMessage().contains("version 5"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> repo.setAlias("m", "42", 1));
+        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
+                () -> repo.setAlias("m", "42", 1));
+        assertTrue(thrown.getMessage().contains("Alias '42' is a number")
+                && thrown.getMessage().contains("with a letter"), thrown.getMessage());
     }
 
     @Test
@@ -92,9 +98,13 @@ class FileSystemModelRepositoryTest {
         assertEquals(1, repo.resolve("m").version());
         assertTrue(repo.version("m", 2).orElseThrow().archived());
         assertEquals(TestArtifacts.artifact(2, 10), repo.load("m@2"));
-        assertThrows(IllegalStateException.class, () -> repo.setAlias("m", "production", 2));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> repo.setAlias("m", "production", 2));
+        assertTrue(e.getMessage().contains("Version 2 of 'm' is archived"), e.getMessage());
         repo.setAlias("m", "production", 1);
-        assertThrows(IllegalStateException.class, () -> repo.archive("m", 1));
+        IllegalStateException e2 = assertThrows(IllegalStateException.class, () -> repo.archive("m", 1));
+        assertTrue(e2.getMessage().contains("archive version 1 of 'm'")
+                && e2.getMessage().contains("aliases [production]")
+                && e2.getMessage().contains("move them first"), e2.getMessage());
     }
 
     @Test
@@ -105,7 +115,9 @@ class FileSystemModelRepositoryTest {
         assertTrue(e.getMessage().contains("[m]"), e.getMessage());
         e = assertThrows(ModelLoadException.class, () -> repo.resolve("m@production"));
         assertTrue(e.getMessage().contains("no alias 'production'"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> repo.resolve("../etc@1"));
+        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, () -> repo.resolve("../etc@1"));
+        assertTrue(thrown.getMessage().contains("Invalid model name '../etc'")
+                && thrown.getMessage().contains("use letters, digits"), thrown.getMessage());
     }
 
     @Test
@@ -165,6 +177,8 @@ class FileSystemModelRepositoryTest {
         assertEquals(new ModelRef("credit", "production"), ModelRef.parse("credit@production"));
         assertEquals(3, ModelRef.parse("credit@3").version().getAsInt());
         assertEquals(ModelRef.LATEST, ModelRef.parse("credit").selector());
-        assertThrows(IllegalArgumentException.class, () -> ModelRef.parse("credit@"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelRef.parse("credit@"));
+        assertTrue(e.getMessage().contains("Invalid alias or version ''")
+                && e.getMessage().contains("use letters, digits"), e.getMessage());
     }
 }

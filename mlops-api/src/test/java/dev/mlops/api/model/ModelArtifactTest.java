@@ -110,9 +110,14 @@ class ModelArtifactTest {
 
     @Test
     void build_withoutModelOrSignature_isRejected() {
-        assertThrows(IllegalStateException.class,
+        IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> ModelArtifact.newBuilder().signature(TestArtifacts.signature()).build());
-        assertThrows(IllegalStateException.class, () -> ModelArtifact.newBuilder().model(new byte[] {1}).build());
+        assertTrue(e.getMessage().contains("ONNX graph bytes")
+                && e.getMessage().contains("model(bytes)"), e.getMessage());
+        IllegalStateException e2 = assertThrows(IllegalStateException.class,
+                () -> ModelArtifact.newBuilder().model(new byte[] {1}).build());
+        assertTrue(e2.getMessage().contains("needs a signature")
+                && e2.getMessage().contains("signature(...)"), e2.getMessage());
     }
 
     @Test
@@ -149,8 +154,11 @@ class ModelArtifactTest {
     @Test
     void signature_duplicateInput_isRejected() {
         TensorSpec t = TensorSpec.column("x", ElementType.FLOAT, true);
-        assertThrows(IllegalArgumentException.class, () -> new ModelSignature(List.of(t, t),
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ModelSignature(List.of(t, t),
                 List.of(TensorSpec.column("y", ElementType.FLOAT, false)), List.of(), ModelTask.REGRESSION));
+        assertTrue(e.getMessage().contains("Duplicate input name 'x'")
+                && e.getMessage().contains("its own name"), e.getMessage());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.mlops.api.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -59,7 +60,11 @@ class RepositoryCrashTest {
                 // Half the kills come after at least one completed version, however slow the machine is.
                 assertTrue(registered.await(30, TimeUnit.SECONDS), "child JVM registered nothing");
             }
-            Thread.sleep(random.nextInt(400));
+            // The kill moment is random on purpose (inside a write or between two); what the test must wait for,
+            // the child being up and having registered, has the latches above. Waiting on the child itself rather
+            // than sleeping also catches a child that exited by itself, which would make the kill test nothing.
+            assertFalse(child.waitFor(random.nextInt(400), TimeUnit.MILLISECONDS),
+                    () -> "the child JVM exited by itself before the kill, with status " + child.exitValue());
             child.destroyForcibly();
             child.waitFor(30, TimeUnit.SECONDS);
             reader.join(10_000);

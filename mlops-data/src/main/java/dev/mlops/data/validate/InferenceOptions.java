@@ -32,14 +32,47 @@ public record InferenceOptions(double rangeMargin, int maxCategories, double row
      */
     public static final InferenceOptions DEFAULTS = new InferenceOptions(3, 50, 10, 0.05, 0.99, 30);
 
-    /** Checks the values as a whole. */
+    /** Checks each setting; the message names the setting, the bad value and the allowed range. */
     public InferenceOptions {
-        if (!(rangeMargin >= 0) || maxCategories < 0 || !(rowCountFactor >= 1) || !(missingShareSlack >= 0)
-                || !(confidence > 0.5 && confidence < 1) || minDistributionValues < 2) {
-            throw new IllegalArgumentException("InferenceOptions need rangeMargin >= 0, maxCategories >= 0, "
-                    + "rowCountFactor >= 1, missingShareSlack >= 0, confidence in (0.5, 1) and "
-                    + "minDistributionValues >= 2; got " + this);
+        if (!(rangeMargin >= 0)) {
+            throw new IllegalArgumentException("InferenceOptions.rangeMargin must be at least 0, got "
+                    + rangeMargin + " (the default is 3 spans)");
         }
+        if (maxCategories < 0) {
+            throw new IllegalArgumentException("InferenceOptions.maxCategories must be at least 0, got "
+                    + maxCategories + " (0 infers no allowed sets; the default is 50)");
+        }
+        if (!(rowCountFactor >= 1)) {
+            throw new IllegalArgumentException("InferenceOptions.rowCountFactor must be at least 1, got "
+                    + rowCountFactor + " (the default is 10)");
+        }
+        if (!(missingShareSlack >= 0)) {
+            throw new IllegalArgumentException("InferenceOptions.missingShareSlack must be at least 0, got "
+                    + missingShareSlack + " (the default is 0.05)");
+        }
+        if (!(confidence > 0.5 && confidence < 1)) {
+            throw new IllegalArgumentException("InferenceOptions.confidence must be in (0.5, 1), got " + confidence
+                    + " (the default is 0.99)");
+        }
+        if (minDistributionValues < 2) {
+            throw new IllegalArgumentException("InferenceOptions.minDistributionValues must be at least 2, got "
+                    + minDistributionValues + " (the default is 30)");
+        }
+    }
+
+    /** A builder starting from {@link #DEFAULTS}. */
+    public static Builder newBuilder() {
+        return new Builder(DEFAULTS);
+    }
+
+    /** The defaults, {@link #DEFAULTS}. */
+    public static InferenceOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** A builder starting from these options. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** Options with the default confidence and minimum values (the four settings of the first format). */
@@ -75,5 +108,69 @@ public record InferenceOptions(double rangeMargin, int maxCategories, double row
     /** Options read from {@link #toJson()}. */
     public static InferenceOptions fromJson(String json) {
         return Json.read(json, InferenceOptions.class);
+    }
+    /** Collects the settings of {@link InferenceOptions}; {@link #build()} checks them. Not safe to share. */
+    public static final class Builder {
+        private double rangeMargin;
+        private int maxCategories;
+        private double rowCountFactor;
+        private double missingShareSlack;
+        private double confidence;
+        private int minDistributionValues;
+
+        private Builder(InferenceOptions from) {
+            this.rangeMargin = from.rangeMargin;
+            this.maxCategories = from.maxCategories;
+            this.rowCountFactor = from.rowCountFactor;
+            this.missingShareSlack = from.missingShareSlack;
+            this.confidence = from.confidence;
+            this.minDistributionValues = from.minDistributionValues;
+        }
+
+        /** Numeric ranges widen by this multiple of the observed span on each side, at least 0 (default 3). */
+        public Builder rangeMargin(double margin) {
+            this.rangeMargin = margin;
+            return this;
+        }
+
+        /** Columns with at most this many distinct values get an allowed set, at least 0 (default 50). */
+        public Builder maxCategories(int max) {
+            this.maxCategories = max;
+            return this;
+        }
+
+        /** The row count may lie within this factor of the reference's, at least 1 (default 10). */
+        public Builder rowCountFactor(double factor) {
+            this.rowCountFactor = factor;
+            return this;
+        }
+
+        /** How much missing and new-value shares may rise before sampling is asked, at least 0 (default 0.05). */
+        public Builder missingShareSlack(double slack) {
+            this.missingShareSlack = slack;
+            return this;
+        }
+
+        /** The confidence of the sampling rules together, in (0.5, 1) (default 0.99). */
+        public Builder confidence(double confidence) {
+            this.confidence = confidence;
+            return this;
+        }
+
+        /** The fewest present values for a range error and a mean rule, at least 2 (default 30). */
+        public Builder minDistributionValues(int min) {
+            this.minDistributionValues = min;
+            return this;
+        }
+
+        /**
+         * The options.
+         *
+         * @throws IllegalArgumentException naming the setting, its value and the allowed range when one is out of range
+         */
+        public InferenceOptions build() {
+            return new InferenceOptions(rangeMargin, maxCategories, rowCountFactor, missingShareSlack, confidence,
+                    minDistributionValues);
+        }
     }
 }

@@ -36,8 +36,10 @@ class CleaningStepTest {
         assertEquals(java.util.List.of("own", "rent"), n.categorical("c").dictionary());
         assertEquals(2, n.categorical("c").missingCount());
         assertEquals("i̇stanbul", CleaningStep.normalizeCategories("t").apply(f.select("t")).text("t").getString(0));
-        assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> CleaningStep.normalizeCategories("x").apply(Frame.of(DoubleColumn.of("x", 1))));
+        assertTrue(e.getMessage().contains("Column 'x' is NUMERIC")
+                && e.getMessage().contains("categorical and text columns"), e.getMessage());
     }
 
     @Test
@@ -78,8 +80,11 @@ class CleaningStepTest {
         DataException e = assertThrows(DataException.class, () -> CleaningStep.cast("x", FieldType.NUMERIC)
                 .apply(Frame.of(TextColumn.of("x", "1", "one"))));
         assertTrue(e.getMessage().contains("row 1") && e.getMessage().contains("'one'"), e.getMessage());
-        assertThrows(DataException.class, () -> CleaningStep.cast("x", FieldType.INTEGER)
+        DataException thrown = assertThrows(DataException.class, () -> CleaningStep.cast("x", FieldType.INTEGER)
                 .apply(Frame.of(DoubleColumn.of("x", 1.5))));
+        assertTrue(thrown.getMessage().contains("column 'x' to INTEGER")
+                && thrown.getMessage().contains("row 0 holds '1.5'")
+                && thrown.getMessage().contains("drop the row"), thrown.getMessage());
         assertEquals(1, CleaningStep.cast("x", FieldType.BOOLEAN).apply(Frame.of(TextColumn.of("x", "yes", "0")))
                 .booleans("x").trueCount());
     }

@@ -153,7 +153,11 @@ class ProfileTest {
     @Test
     void profiler_batchesOfDifferentColumns_rejected() {
         Profiler p = Profiler.create().add(Frame.of(DoubleColumn.of("x", 1)));
-        assertThrows(IllegalArgumentException.class, () -> p.add(Frame.of(DoubleColumn.of("y", 1))));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> p.add(Frame.of(DoubleColumn.of("y", 1))));
+        assertTrue(e.getMessage().contains("Column 0")
+                && e.getMessage().contains("'y' (NUMERIC)")
+                && e.getMessage().contains("first batch had 'x'"), e.getMessage());
     }
 
     @Test
@@ -284,7 +288,41 @@ class ProfileTest {
     void options_jsonRoundTrip_andChecks() {
         ProfileOptions o = ProfileOptions.DEFAULTS.withQuantileK(400);
         assertEquals(o, ProfileOptions.fromJson(o.toJson()));
-        assertThrows(IllegalArgumentException.class, () -> new ProfileOptions(200, 12, 100, 20, true));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ProfileOptions(200, 12, 100, 20, true));
+        assertTrue(e.getMessage().contains("frequentItemsMapSize")
+                && e.getMessage().contains("power of two")
+                && e.getMessage().contains("got 100")
+                && e.getMessage().contains("use 64 or 128"), e.getMessage());
+    }
+
+    @Test
+    void optionsBuilder_setsEverySetting_andRoundTripsThroughJson() {
+        ProfileOptions o = ProfileOptions.newBuilder().quantileK(400).distinctLgK(14).frequentItemsMapSize(256)
+                .histogramBins(50).numericDistinct(false).build();
+        assertEquals(new ProfileOptions(400, 14, 256, 50, false), o);
+        assertEquals(o, ProfileOptions.fromJson(o.toJson()));
+        assertEquals(ProfileOptions.DEFAULTS, ProfileOptions.newBuilder().build());
+        assertEquals(ProfileOptions.DEFAULTS, ProfileOptions.defaults());
+        assertEquals(o, o.toBuilder().build());
+        assertEquals(o.withQuantileK(8), o.toBuilder().quantileK(8).build());
+    }
+
+    @Test
+    void optionsBuilder_outOfRange_namesTheSettingTheValueAndTheRange() {
+        IllegalArgumentException k = assertThrows(IllegalArgumentException.class,
+                () -> ProfileOptions.newBuilder().quantileK(7).build());
+        assertTrue(k.getMessage().contains("quantileK must be in [8, 65535], got 7"), k.getMessage());
+        IllegalArgumentException lgK = assertThrows(IllegalArgumentException.class,
+                () -> ProfileOptions.newBuilder().distinctLgK(22).build());
+        assertTrue(lgK.getMessage().contains("distinctLgK must be in [4, 21], got 22"), lgK.getMessage());
+        IllegalArgumentException size = assertThrows(IllegalArgumentException.class,
+                () -> ProfileOptions.newBuilder().frequentItemsMapSize(4).build());
+        assertTrue(size.getMessage().contains("frequentItemsMapSize must be a power of two >= 8, got 4"),
+                size.getMessage());
+        IllegalArgumentException bins = assertThrows(IllegalArgumentException.class,
+                () -> ProfileOptions.newBuilder().histogramBins(0).build());
+        assertTrue(bins.getMessage().contains("histogramBins must be >= 1, got 0"), bins.getMessage());
     }
 
     @Test

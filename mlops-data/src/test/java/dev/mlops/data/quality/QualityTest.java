@@ -100,7 +100,11 @@ class QualityTest {
         assertTrue(r.summary().contains("FLAGGED"));
         BiasReport vsC = BiasReport.of(f, "grp", "class", "good", "c");
         assertEquals(8.0 / 7, vsC.groups().get(0).disparateImpact(), 1e-12);
-        assertThrows(IllegalArgumentException.class, () -> BiasReport.of(f, "grp", "class", "good", "zzz"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BiasReport.of(f, "grp", "class", "good", "zzz"));
+        assertTrue(e.getMessage().contains("reference group 'zzz'")
+                && e.getMessage().contains("in 'grp'")
+                && e.getMessage().contains("the groups are [a, b, c]"), e.getMessage());
     }
 
     @Test

@@ -81,7 +81,9 @@ class DataReportTest {
 
     @Test
     void build_withoutParts_rejected() {
-        assertThrows(IllegalStateException.class, () -> DataReport.newBuilder("x").build());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> DataReport.newBuilder("x").build());
+        assertTrue(e.getMessage().contains("at least one part")
+                && e.getMessage().contains("a profile, a validation"), e.getMessage());
     }
 
     @Test

@@ -124,7 +124,9 @@ class SplitterTest {
         TrainTestSplit a = Splitter.random(0.2, 1).split(f);
         assertEquals(200, a.test().rowCount());
         assertFalse(a.equals(Splitter.random(0.2, 2).split(f)));
-        assertThrows(IllegalArgumentException.class, () -> Splitter.random(1.5, 1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Splitter.random(1.5, 1));
+        assertTrue(e.getMessage().contains("test share must be in [0, 1]")
+                && e.getMessage().contains("got 1.5"), e.getMessage());
     }
 
     @Test

@@ -16,7 +16,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class ValidatorTest {
@@ -315,8 +318,46 @@ class ValidatorTest {
                 + " \"rowCountFactor\": 3, \"missingShareSlack\": 0.01}");
         assertEquals(o, old);
         assertEquals(0.99, old.confidence());
-        assertThrows(IllegalArgumentException.class, () -> o.withConfidence(1));
-        assertThrows(IllegalArgumentException.class, () -> new InferenceOptions(-1, 10, 3, 0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> o.withConfidence(1));
+        assertTrue(e.getMessage().contains("confidence")
+                && e.getMessage().contains("got 1.0")
+                && e.getMessage().contains("(0.5, 1)"), e.getMessage());
+        IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
+                () -> new InferenceOptions(-1, 10, 3, 0));
+        assertTrue(e2.getMessage().contains("rangeMargin")
+                && e2.getMessage().contains("got -1.0")
+                && e2.getMessage().contains("at least 0"), e2.getMessage());
+    }
+
+    @Test
+    void inferenceOptionsBuilder_setsEverySetting_andRoundTripsThroughJson() {
+        InferenceOptions o = InferenceOptions.newBuilder().rangeMargin(0.1).maxCategories(50).rowCountFactor(10)
+                .missingShareSlack(0.05).confidence(0.999).minDistributionValues(2).build();
+        assertEquals(TIGHT, o);
+        assertEquals(o, InferenceOptions.fromJson(o.toJson()));
+        assertEquals(InferenceOptions.DEFAULTS, InferenceOptions.newBuilder().build());
+        assertEquals(InferenceOptions.DEFAULTS, InferenceOptions.defaults());
+        assertEquals(o.withConfidence(0.9), o.toBuilder().confidence(0.9).build());
+    }
+
+    @Test
+    void inferenceOptionsBuilder_outOfRange_namesTheSettingTheValueAndTheRange() {
+        Map<String, Supplier<InferenceOptions>> bad = new LinkedHashMap<>();
+        bad.put("rangeMargin must be at least 0, got NaN",
+                () -> InferenceOptions.newBuilder().rangeMargin(Double.NaN).build());
+        bad.put("maxCategories must be at least 0, got -1",
+                () -> InferenceOptions.newBuilder().maxCategories(-1).build());
+        bad.put("rowCountFactor must be at least 1, got 0.5",
+                () -> InferenceOptions.newBuilder().rowCountFactor(0.5).build());
+        bad.put("missingShareSlack must be at least 0, got -0.1",
+                () -> InferenceOptions.newBuilder().missingShareSlack(-0.1).build());
+        bad.put("confidence must be in (0.5, 1), got 0.5", () -> InferenceOptions.newBuilder().confidence(0.5).build());
+        bad.put("minDistributionValues must be at least 2, got 1",
+                () -> InferenceOptions.newBuilder().minDistributionValues(1).build());
+        bad.forEach((message, build) -> {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, build::get);
+            assertTrue(e.getMessage().contains("InferenceOptions." + message), e.getMessage());
+        });
     }
 
     private static ConstraintResult find(ValidationReport r, String prefix) {

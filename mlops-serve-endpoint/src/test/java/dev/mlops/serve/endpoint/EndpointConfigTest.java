@@ -18,7 +18,13 @@ class EndpointConfigTest {
         assertEquals("127.0.0.1", c.host());
         assertEquals(0, c.httpPort());
         assertEquals(0, c.grpcPort());
-        assertTrue(c.maxRequestBytes() > 0 && c.maxConcurrentRequests() > 0 && c.openHealth());
+        assertEquals(16L << 20, c.maxRequestBytes(), "16 MiB bodies");
+        assertEquals(1L << 22, c.maxTensorElements(), "4 Mi elements a tensor");
+        assertEquals(0, c.requestTimeoutMillis(), "no limit of its own");
+        assertEquals(256, c.maxConcurrentRequests());
+        assertEquals(10_000, c.drainTimeoutMillis());
+        assertEquals(30_000, c.idleTimeoutMillis());
+        assertTrue(c.openHealth(), "health routes answer without a token");
     }
 
     @Test
@@ -46,10 +52,17 @@ class EndpointConfigTest {
     void builder_refusesDuplicateAndBadModelNames() {
         try (var server = Models.logreg()) {
             ModelEndpoint.Builder b = ModelEndpoint.newBuilder().model("a", server);
-            assertThrows(IllegalArgumentException.class, () -> b.model("a", server));
-            assertThrows(IllegalArgumentException.class, () -> b.model("a/b", server));
-            assertThrows(IllegalArgumentException.class, () -> ModelEndpoint.newBuilder().build(),
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.model("a", server));
+            assertTrue(e.getMessage().contains("Model 'a' is added twice")
+                    && e.getMessage().contains("its own name"), e.getMessage());
+            IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class, () -> b.model("a/b", server));
+            assertTrue(e2.getMessage().contains("no '/'")
+                    && e2.getMessage().contains("got 'a/b'"), e2.getMessage());
+            IllegalArgumentException e3 = assertThrows(IllegalArgumentException.class,
+                    () -> ModelEndpoint.newBuilder().build(),
                     "an endpoint needs a model");
+            assertTrue(e3.getMessage().contains("at least one model")
+                    && e3.getMessage().contains("model(name, server)"), e3.getMessage());
         }
     }
 }

@@ -119,13 +119,18 @@ class SafetyTest {
                             .getOutputsCount());
                 }
                 try (Grpc plain = new Grpc(endpoint.grpcTarget())) {
-                    assertThrows(StatusRuntimeException.class,
+                    StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
                             () -> plain.stub.serverLive(ServerLiveRequest.getDefaultInstance()), "no plaintext");
+                    assertEquals(io.grpc.Status.Code.UNAVAILABLE, e.getStatus().getCode(), e.getMessage());
                 }
             }
         }
-        assertThrows(IllegalArgumentException.class, () -> ModelEndpoint.newBuilder().tls(certPem, certPem),
+        IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
+                () -> ModelEndpoint.newBuilder().tls(certPem, certPem),
                 "a certificate is not a key");
+        assertTrue(e2.getMessage().contains("No unencrypted PKCS#8 key")
+                && e2.getMessage().contains("cert.pem")
+                && e2.getMessage().contains("openssl pkcs8 -topk8"), e2.getMessage());
     }
 
     @Test
@@ -241,7 +246,9 @@ class SafetyTest {
             assertTrue(restOnly.httpPort() > 0);
             assertEquals(-1, restOnly.grpcPort());
             assertEquals("127.0.0.1", restOnly.httpUri().getHost());
-            assertThrows(IllegalStateException.class, restOnly::grpcTarget);
+            IllegalStateException e = assertThrows(IllegalStateException.class, restOnly::grpcTarget);
+            assertTrue(e.getMessage().contains("gRPC is off")
+                    && e.getMessage().contains("grpcPort -1"), e.getMessage());
             assertEquals(200, new Http(restOnly.httpUri()).get("v2/models/" + logreg.info().model()).status(),
                     "named by the server's own model name");
         }

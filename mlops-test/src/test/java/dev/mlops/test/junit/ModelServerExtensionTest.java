@@ -81,7 +81,8 @@ class ModelServerExtensionTest {
             assertThat(SERVERS).hasSize(2).doesNotHaveDuplicates();
             Frame row = Frame.of(DoubleColumn.of("x1", 0.5), DoubleColumn.of("x2", 0.1));
             assertThat(SERVERS).allSatisfy(s -> assertThatThrownBy(() -> s.predict(row))
-                    .isInstanceOf(PredictionException.class));
+                    .isInstanceOf(PredictionException.class).hasMessageContaining("CLOSED")
+                    .hasMessageContaining("is closed"));
         }
     }
 

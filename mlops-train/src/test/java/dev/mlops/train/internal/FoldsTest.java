@@ -67,7 +67,13 @@ class FoldsTest {
 
     @Test
     void stratified_moreFoldsThanRows_isRejected() {
-        assertThrows(IllegalArgumentException.class, () -> Folds.stratified(new int[3], 4, 1));
-        assertThrows(IllegalArgumentException.class, () -> Folds.stratified(new int[3], 1, 1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Folds.stratified(new int[3], 4, 1));
+        assertTrue(e.getMessage().contains("2 <= k <= rows")
+                && e.getMessage().contains("k=4 with 3 rows"), e.getMessage());
+        IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
+                () -> Folds.stratified(new int[3], 1, 1));
+        assertTrue(e2.getMessage().contains("2 <= k <= rows")
+                && e2.getMessage().contains("k=1 with 3 rows"), e2.getMessage());
     }
 }
