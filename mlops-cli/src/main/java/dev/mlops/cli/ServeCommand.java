@@ -1,6 +1,9 @@
 package dev.mlops.cli;
 
 import dev.mlops.api.model.ModelRepository;
+import dev.mlops.monitor.AlertRouter;
+import dev.mlops.monitor.DriftMonitor;
+import dev.mlops.monitor.WindowReport;
 import dev.mlops.pipeline.Pipeline;
 import dev.mlops.pipeline.PipelineFile;
 import dev.mlops.serve.ModelServer;
@@ -24,7 +27,10 @@ import picocli.CommandLine.Spec;
  * {@code mlops serve REPO NAME@ALIAS}: the model behind the Open Inference Protocol over REST and gRPC until the
  * process is stopped (Ctrl-C); the server follows the alias, so {@code mlops models promote} swaps what it serves.
  * {@code mlops serve --pipeline FILE} serves what the pipeline file registers, with its {@code serve} section's
- * endpoint and server settings and token file; options given on the command line win over the file.
+ * endpoint and server settings and token file; options given on the command line win over the file. With a
+ * {@code monitor} section, a {@link DriftMonitor} with its drift options and windows watches the traffic against the
+ * artifact's training profile: each alert is printed as it fires, and the open windows are reported when serving
+ * stops.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve a registered model over REST and gRPC (Open Inference Protocol, KServe V2) until stopped;"
@@ -74,6 +80,7 @@ final class ServeCommand implements Callable<Integer> {
                 .grpcPort(8081).build();
         ServerConfig serverConfig = ServerConfig.defaults();
         boolean refFromFile = false;
+        PipelineFile.Monitor monitoring = null;
         if (pipeline != null) {
             Inputs.text(pipeline, "pipeline file"); // a clear message when it is missing
             Pipeline p = Pipeline.fromFile(pipeline);
@@ -90,6 +97,7 @@ final class ServeCommand implements Callable<Integer> {
                 ref = register.alias() == null ? register.name() : register.name() + "@" + register.alias();
                 refFromFile = true;
             }
+            monitoring = p.file().monitor();
             PipelineFile.Serve serve = p.file().serve();
             if (serve != null) {
                 endpointConfig = serve.endpoint() == null ? endpointConfig : serve.endpoint();
@@ -134,9 +142,14 @@ final class ServeCommand implements Callable<Integer> {
         ModelRepository repository = ModelRepository.onFileSystem(repo);
         PrintWriter out = spec.commandLine().getOut();
         try (ModelServer server = ModelServer.newBuilder().repository(repository, ref).config(serverConfig).build();
+             DriftMonitor monitor = monitoring == null ? null : monitor(monitoring, repository, ref, out);
+             AutoCloseable watching = monitor == null ? null : server.onPrediction(monitor);
              ModelEndpoint endpoint = build(name, server, tokens, config.build())) {
             running = endpoint;
             out.println("Serving " + ref + " (version " + server.info().version() + ")");
+            if (monitor != null) {
+                out.println("  Drift monitored against the training profile, windows " + describe(monitoring.window()));
+            }
             if (endpoint.httpPort() > 0) {
                 out.println("  REST  " + endpoint.httpUri() + "v2/models/" + name + "/infer");
             }
@@ -148,10 +161,52 @@ final class ServeCommand implements Callable<Integer> {
             started.countDown();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop.countDown(), "mlops-serve-stop"));
             stop.await();
+            if (monitor != null) {
+                for (WindowReport w : monitor.flush()) {
+                    out.println("Window " + w.key() + ": " + w.rows() + " rows, drifted " + w.driftedColumns()
+                            + (w.datasetDrift() ? " (dataset drift)" : ""));
+                }
+                out.flush();
+            }
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
         } finally {
             running = null;
         }
         return 0;
+    }
+
+    private static String describe(dev.mlops.monitor.WindowSpec w) {
+        if (w == null) {
+            return "as the monitor's default";
+        }
+        return switch (w.kind()) {
+            case ROWS -> "of " + w.rows() + " rows";
+            case TUMBLING -> "of " + java.time.Duration.ofMillis(w.sizeMillis()) + ", tumbling";
+            case SLIDING -> "of " + java.time.Duration.ofMillis(w.sizeMillis()) + " every "
+                    + java.time.Duration.ofMillis(w.stepMillis());
+            case KEY -> "by the value of " + w.keyColumn();
+        };
+    }
+
+    /** The monitor of the pipeline file's {@code monitor} section, printing each alert as it fires. */
+    static DriftMonitor monitor(PipelineFile.Monitor settings, ModelRepository repository, String ref,
+                                        PrintWriter out) {
+        DriftMonitor.Builder b = DriftMonitor.against(repository.load(ref));
+        if (settings.drift() != null) {
+            b.options(settings.drift());
+        }
+        if (settings.window() != null) {
+            b.window(settings.window());
+        }
+        return b.alerts(AlertRouter.newBuilder().sink(alert -> {
+            synchronized (out) {
+                out.println("ALERT [" + alert.kind() + "] " + alert.message());
+                out.flush();
+            }
+        }).build()).build();
     }
 
     private static ModelEndpoint build(String name, ModelServer server, Set<String> tokens, EndpointConfig config) {

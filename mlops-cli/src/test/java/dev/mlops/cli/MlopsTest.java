@@ -9,6 +9,7 @@ import dev.mlops.api.Json;
 import dev.mlops.api.model.ModelRepository;
 import dev.mlops.api.tracking.Run;
 import dev.mlops.api.tracking.RunTracker;
+import dev.mlops.pipeline.Pipeline;
 import dev.mlops.train.Trainer;
 import dev.mlops.train.onnx.ModelPackager;
 import java.io.PrintWriter;
@@ -313,6 +314,59 @@ class MlopsTest {
         Result bad = run("serve", "--pipeline", unregistered.toString());
         assertEquals(Mlops.BAD_INPUT, bad.code());
         assertTrue(bad.err().contains("registers no model") && bad.err().contains("REPO NAME@ALIAS"), bad.err());
+    }
+
+    @Test
+    void serve_withAMonitorSection_watchesTheTrafficAgainstTheTrainingProfile_andPrintsItsAlerts() throws Exception {
+        Path file = pipelineFile("monitored.yaml", """
+                serve:
+                  endpoint: {httpPort: 0, grpcPort: -1}
+                monitor:
+                  window: {kind: ROWS, rows: 200}
+                """);
+        assertEquals(0, run("run", file.toString()).code());
+        ServeCommand.stop = new java.util.concurrent.CountDownLatch(1);
+        ServeCommand.started = new java.util.concurrent.CountDownLatch(1);
+        Result[] result = new Result[1];
+        Thread serving = new Thread(() -> result[0] = run("serve", "--pipeline", file.toString()));
+        serving.start();
+        boolean up;
+        try {
+            up = ServeCommand.started.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            ServeCommand.stop.countDown();
+            serving.join(60_000);
+        }
+        assertTrue(up, "the endpoint came up: " + result[0].out() + result[0].err());
+        assertEquals(0, result[0].code(), result[0].err());
+        assertTrue(result[0].out().contains("Drift monitored against the training profile, windows of 200 rows"),
+                result[0].out());
+
+        // The monitor the section builds: 200 rows unlike the training data close a window and fire its alert.
+        java.io.StringWriter printed = new java.io.StringWriter();
+        Pipeline p = Pipeline.fromFile(file);
+        Frame credit = dev.mlops.api.DataSource.csv(CREDIT).read().drop("class");
+        List<dev.mlops.api.Column> shifted = new java.util.ArrayList<>();
+        for (dev.mlops.api.Column c : credit.columns()) {
+            if (c.type().isNumeric()) {
+                double[] v = credit.doubles(c.name()).toArray();
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = v[i] * 3 + 50;
+                }
+                shifted.add(dev.mlops.api.DoubleColumn.of(c.name(), v));
+            } else {
+                String[] one = new String[credit.rowCount()];
+                java.util.Arrays.fill(one, credit.categorical(c.name()).getString(0));
+                shifted.add(dev.mlops.api.CategoricalColumn.of(c.name(), one));
+            }
+        }
+        try (dev.mlops.monitor.DriftMonitor monitor = ServeCommand.monitor(p.file().monitor(),
+                ModelRepository.onFileSystem(dir.resolve("models")), "credit@production",
+                new java.io.PrintWriter(printed, true))) {
+            monitor.observe(Frame.of(shifted).rows(java.util.stream.IntStream.range(0, 200).toArray()), Frame.of(),
+                    java.time.Instant.now());
+        }
+        assertTrue(printed.toString().contains("ALERT [DATASET_DRIFT]"), printed.toString());
     }
 
     @Test

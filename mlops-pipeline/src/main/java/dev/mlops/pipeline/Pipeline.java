@@ -287,7 +287,8 @@ public final class Pipeline {
                     check(file.checks(), data, split, outputs, run);
                 }
                 TrainingListener progress = trainingListener();
-                Trainer trainer = Trainer.of(settings).listener(progress);
+                // The profile travels in the artifact: the reference a drift monitor of the served model compares with.
+                Trainer trainer = Trainer.of(settings).listener(progress).recordProfile(true);
                 PipelineFile.Features features = file.features();
                 if (features != null && features.selection() != null) {
                     trainer = trainer.selection(features.selection());
