@@ -1,6 +1,7 @@
 package dev.mlops.cli;
 
 import dev.mlops.api.Frame;
+import dev.mlops.api.FrameBatches;
 import dev.mlops.data.profile.ColumnProfile;
 import dev.mlops.data.profile.Profile;
 import dev.mlops.pipeline.PipelineEvent;
@@ -35,19 +36,33 @@ final class ProfileCommand implements Callable<Integer> {
             + " output is not a terminal, or CI is set)")
     boolean noProgress;
 
+    /** Rows read and profiled at a time: the bar moves once a batch, and the profiles merge exactly. */
+    static final int BATCH_ROWS = 100_000;
+
     @Override
     public Integer call() {
-        // the data module reads and profiles in one call each, with no hook inside: progress is by step
         ProgressBar progress = ProgressBar.on(spec.commandLine().getErr(), noProgress);
-        Frame frame;
-        Profile profile;
-        try {
-            progress.onProgress(new PipelineEvent("read", 0, 2, file.getFileName().toString()));
-            frame = Inputs.frame(file);
-            progress.onProgress(new PipelineEvent("profile", 1, 2, frame.rowCount() + " rows"));
-            profile = Profile.of(frame);
-            progress.onProgress(new PipelineEvent("profile", 2, 2, frame.rowCount() + " rows, "
-                    + profile.columns().size() + " columns"));
+        Profile profile = null;
+        try (FrameBatches batches = Inputs.source(file).batches(BATCH_ROWS)) {
+            // The total is the file's line count, an estimate (a quoted field may hold line breaks); none when packed.
+            long estimate = Inputs.rowEstimate(file);
+            long rows = 0;
+            progress.onProgress(new PipelineEvent("profile", 0, (int) Math.max(1, Math.min(estimate,
+                    Integer.MAX_VALUE)), file.getFileName().toString()));
+            while (batches.hasNext()) {
+                Frame batch = batches.next();
+                Profile part = Profile.of(batch);
+                profile = profile == null ? part : profile.merge(part);
+                rows += batch.rowCount();
+                long total = Math.max(estimate, rows);
+                progress.onProgress(new PipelineEvent("profile", (int) Math.min(rows, Integer.MAX_VALUE),
+                        (int) Math.min(Math.max(total, 1), Integer.MAX_VALUE), "rows read and profiled"));
+            }
+            if (profile == null) {
+                profile = Profile.of(Frame.empty(batches.schema()));
+            }
+            progress.onProgress(new PipelineEvent("profile", 1, 1, rows + " rows, " + profile.columns().size()
+                    + " columns"));
         } finally {
             progress.close();
         }

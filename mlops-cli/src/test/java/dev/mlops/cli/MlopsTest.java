@@ -226,10 +226,30 @@ class MlopsTest {
     void profile_reportsItsStepsAsPlainLinesOnTheErrorStream_leavingTheJsonClean() throws Exception {
         Result r = run("profile", CREDIT.toString(), "--json");
         assertEquals(0, r.code(), r.err());
-        assertEquals(List.of("[                    ]   0% reading 0/2 credit-g.csv",
-                "[##########          ]  50% profiling 1/2 1000 rows",
-                "[####################] 100% profiling 2/2 1000 rows, 21 columns"), r.err().lines().toList());
+        assertEquals(List.of("[                    ]   0% profiling 0/1000 credit-g.csv",
+                "[####################] 100% profiling 1000/1000 rows read and profiled",
+                "[####################] 100% profiling 1/1 1000 rows, 21 columns"), r.err().lines().toList());
         assertEquals(1000, r.json().get("rowCount").asLong(), "stdout is the profile's JSON alone");
+    }
+
+    @Test
+    void profile_ofALargeFile_movesTheBarOnceABatch_andMergesTheBatchesIntoOneProfile() throws Exception {
+        StringBuilder csv = new StringBuilder("x,colour\n");
+        for (int i = 0; i < 250_000; i++) {
+            csv.append(i % 1000).append(',').append(i % 3 == 0 ? "red" : "blue").append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("large.csv"), csv);
+        Result r = run("profile", file.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of("[                    ]   0% profiling 0/250000 large.csv",
+                "[########            ]  40% profiling 100000/250000 rows read and profiled",
+                "[################    ]  80% profiling 200000/250000 rows read and profiled",
+                "[####################] 100% profiling 250000/250000 rows read and profiled",
+                "[####################] 100% profiling 1/1 250000 rows, 2 columns"), r.err().lines().toList());
+        dev.mlops.data.profile.Profile merged = dev.mlops.data.profile.Profile.fromJson(r.out());
+        assertEquals(250_000, merged.rowCount());
+        assertEquals(999.0, merged.columns().get("x").moments().orElseThrow().max(), "the batches' ranges merged");
+        assertEquals(0.0, merged.columns().get("x").moments().orElseThrow().min());
     }
 
     /** A pipeline file over the credit data with a CART trainer, tracked and registered under {@code dir}. */
