@@ -88,13 +88,11 @@ class ServedParityTest {
         String label = Datasets.label(dataset);
         Frame data = numeric(Datasets.byName(dataset), label);
         List<String> features = data.columnNames().stream().filter(n -> !n.equals(label)).toList();
-        // Unscaled, an empty chain: the artifact still takes one input per column, and the model sees them as is.
-        Preprocessing.Builder chain = Preprocessing.newBuilder();
-        if (scaled) {
-            chain.scale(Transform.Scaling.STANDARD, features.toArray(String[]::new));
-        }
-        FittedPreprocessing prep = chain.build().fit(data);
-        TrainedModel trained = trainer.get().seed(7).preprocessing(prep).train(data, label);
+        // Unscaled, no preprocessing: the artifact of numeric columns still takes one input per column.
+        FittedPreprocessing prep = scaled ? Preprocessing.newBuilder()
+                .scale(Transform.Scaling.STANDARD, features.toArray(String[]::new)).build().fit(data) : null;
+        Trainer t = trainer.get().seed(7);
+        TrainedModel trained = (prep == null ? t : t.preprocessing(prep)).train(data, label);
         ModelArtifact artifact = ModelPackager.of(trained);
 
         Frame rows = probeRows(data.drop(label), features, trained, prep);
@@ -149,14 +147,14 @@ class ServedParityTest {
     private static Frame probeRows(Frame inputs, List<String> features, TrainedModel trained, FittedPreprocessing prep) {
         Map<String, TreeSet<Double>> points = splitPoints(trained.tribuoModel());
         if (points.isEmpty()) {
-            points = dataPoints(prep.apply(inputs), features);
+            points = dataPoints(prep == null ? inputs : prep.apply(inputs), features);
         }
         int base = inputs.rowCount();
         Map<String, List<Double>> probes = new TreeMap<>();
         int extra = 0;
         for (String f : features) {
             List<Double> raw = new ArrayList<>();
-            double[] affine = affine(prep, inputs, f);
+            double[] affine = prep == null ? new double[] {0, 1} : affine(prep, inputs, f);
             for (double p : points.getOrDefault(f, new TreeSet<>())) {
                 double x = p / affine[1] + affine[0];
                 raw.add(x);

@@ -2,7 +2,9 @@ package dev.mlops.train.onnx;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.oracle.labs.mlrg.olcut.config.json.JsonProvenanceSerialization;
-import dev.mlops.api.Field;
+import dev.mlops.api.FieldType;
+import dev.mlops.api.Frame;
+import dev.mlops.api.Schema;
 import dev.mlops.api.Json;
 import dev.mlops.api.model.ModelArtifact;
 import dev.mlops.api.model.ModelSignature;
@@ -10,6 +12,7 @@ import dev.mlops.api.model.ModelTask;
 import dev.mlops.api.model.Provenance;
 import dev.mlops.api.model.TensorSpec;
 import dev.mlops.features.FittedPreprocessing;
+import dev.mlops.features.Preprocessing;
 import dev.mlops.train.Evaluation;
 import dev.mlops.train.TrainedModel;
 import org.tribuo.Model;
@@ -87,9 +90,12 @@ public final class ModelPackager {
         public Builder trainedModel(TrainedModel trained) {
             model(trained.tribuoModel());
             trained.preprocessing().ifPresent(this::preprocessing);
-            if (trained.preprocessing().isEmpty() && featureNames == null) {
-                // Without preprocessing the model reads the training frame's feature columns, in their order.
-                featureNames(trained.features().stream().map(Field::name).toList());
+            if (trained.preprocessing().isEmpty() && featureNames == null && preprocessing == null
+                    && trained.features().stream().allMatch(f -> f.type() == FieldType.NUMERIC
+                    || f.type() == FieldType.INTEGER || f.type() == FieldType.BOOLEAN)) {
+                // Numbers without preprocessing: an empty chain in front, so the artifact takes one input per
+                // column, as a model with preprocessing does, and a frame of the training columns serves as is.
+                preprocessing(Preprocessing.newBuilder().build().fit(Frame.empty(Schema.of(trained.features()))));
             }
             trained.dataFingerprints().forEach(this::dataFingerprint);
             trained.referenceProfile().ifPresent(profile -> profileJson(profile.toJson()));
@@ -108,8 +114,8 @@ public final class ModelPackager {
 
         /**
          * The model's feature names in column order. Without preprocessing the artifact has one input,
-         * {@value OnnxExport#FEATURES}, and the names default to a {@link TrainedModel}'s feature columns (required
-         * for a bare Tribuo model); with preprocessing they default to the preprocessing's output names.
+         * {@value OnnxExport#FEATURES}; the names are required then, except for a {@link TrainedModel} of numeric
+         * columns, which gets one input per column. With preprocessing they default to its output names.
          */
         public Builder featureNames(List<String> names) {
             this.featureNames = List.copyOf(names);
