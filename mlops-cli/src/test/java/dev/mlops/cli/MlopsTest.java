@@ -306,13 +306,7 @@ class MlopsTest {
                   tokenFile: tokens.txt
                 """);
         assertEquals(0, run("run", file.toString()).code());
-        ServeCommand.stop = new java.util.concurrent.CountDownLatch(1);
-        ServeCommand.started = new java.util.concurrent.CountDownLatch(1);
-        Result[] result = new Result[1];
-        Thread serving = new Thread(() -> result[0] = run("serve", "--pipeline", file.toString()));
-        serving.start();
-        try {
-            assertTrue(ServeCommand.started.await(60, java.util.concurrent.TimeUnit.SECONDS), "the endpoint came up");
+        Result served = serving(() -> {
             java.net.URI uri = ServeCommand.running.httpUri().resolve("v2/models/credit");
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
             var anonymous = http.send(java.net.http.HttpRequest.newBuilder(uri).build(),
@@ -321,13 +315,10 @@ class MlopsTest {
             var ok = http.send(java.net.http.HttpRequest.newBuilder(uri).header("Authorization", "Bearer t0ken")
                     .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             assertEquals(200, ok.statusCode(), ok.body());
-        } finally {
-            ServeCommand.stop.countDown();
-            serving.join(60_000);
-        }
-        assertEquals(0, result[0].code(), result[0].err());
-        assertTrue(result[0].out().contains("Serving credit@production") && !result[0].out().contains("gRPC"),
-                "REST only, as the file says: " + result[0].out());
+        }, "serve", "--pipeline", file.toString());
+        assertEquals(0, served.code(), served.err());
+        assertTrue(served.out().contains("Serving credit@production") && !served.out().contains("gRPC"),
+                "REST only, as the file says: " + served.out());
 
         Path unregistered = Files.writeString(dir.resolve("unregistered.yaml"), "source: {type: csv, path: x.csv,"
                 + " label: class}\ntrainer: {algorithm: cart-classifier}\n");
@@ -345,22 +336,10 @@ class MlopsTest {
                   window: {kind: ROWS, rows: 200}
                 """);
         assertEquals(0, run("run", file.toString()).code());
-        ServeCommand.stop = new java.util.concurrent.CountDownLatch(1);
-        ServeCommand.started = new java.util.concurrent.CountDownLatch(1);
-        Result[] result = new Result[1];
-        Thread serving = new Thread(() -> result[0] = run("serve", "--pipeline", file.toString()));
-        serving.start();
-        boolean up;
-        try {
-            up = ServeCommand.started.await(60, java.util.concurrent.TimeUnit.SECONDS);
-        } finally {
-            ServeCommand.stop.countDown();
-            serving.join(60_000);
-        }
-        assertTrue(up, "the endpoint came up: " + result[0].out() + result[0].err());
-        assertEquals(0, result[0].code(), result[0].err());
-        assertTrue(result[0].out().contains("Drift monitored against the training profile, windows of 200 rows"),
-                result[0].out());
+        Result served = serving(() -> { }, "serve", "--pipeline", file.toString());
+        assertEquals(0, served.code(), served.err());
+        assertTrue(served.out().contains("Drift monitored against the training profile, windows of 200 rows"),
+                served.out());
 
         // The monitor the section builds: 200 rows unlike the training data close a window and fire its alert.
         java.io.StringWriter printed = new java.io.StringWriter();
@@ -387,6 +366,33 @@ class MlopsTest {
                     java.time.Instant.now());
         }
         assertTrue(printed.toString().contains("ALERT [DATASET_DRIFT]"), printed.toString());
+    }
+
+    /** Work done while {@code mlops serve} is up. */
+    private interface WhileUp {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code mlops args} on a thread, does {@code whileUp} once its endpoint is up, stops it, returns its result. */
+    private Result serving(WhileUp whileUp, String... args) throws Exception {
+        ServeCommand.stop = new java.util.concurrent.CountDownLatch(1);
+        ServeCommand.started = new java.util.concurrent.CountDownLatch(1);
+        Result[] result = new Result[1];
+        Thread serving = new Thread(() -> result[0] = run(args));
+        serving.start();
+        boolean up = false;
+        try {
+            up = ServeCommand.started.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            if (up) {
+                whileUp.run();
+            }
+        } finally {
+            ServeCommand.stop.countDown();
+            serving.join(60_000);
+        }
+        assertTrue(up, "the endpoint came up: " + (result[0] == null ? "(still starting)"
+                : result[0].out() + result[0].err()));
+        return result[0];
     }
 
     @Test
