@@ -32,6 +32,7 @@ import dev.mlops.data.validate.ValidationReport;
 import dev.mlops.data.validate.Validator;
 import dev.mlops.train.Evaluation;
 import dev.mlops.train.Evaluator;
+import dev.mlops.train.MetricThreshold;
 import dev.mlops.train.TrainedModel;
 import dev.mlops.train.Trainer;
 import dev.mlops.train.TrainerSettings;
@@ -313,8 +314,12 @@ public final class Pipeline {
                 TrainedModel model = trainer.train(split.train(), source.label());
                 step("train", 1, 1, trainer.settings().algorithm());
                 step("evaluate", 0, 1, split.test().rowCount() + " test rows");
-                Evaluation evaluation = file.gate() != null
-                        ? Evaluator.of(file.gate()).listener(progress).evaluate(model, split.train(), split.test())
+                TrainedModel current = file.gate() == null ? null : currentModel(file.register(), run);
+                Evaluator gate = file.gate() == null ? null : current == null ? Evaluator.of(file.gate())
+                        : Evaluator.of(file.gate()).compareWith(current,
+                                file.gate().thresholds().toArray(MetricThreshold[]::new));
+                Evaluation evaluation = gate != null
+                        ? gate.listener(progress).evaluate(model, split.train(), split.test())
                         : (settings.task() == ModelTask.CLASSIFICATION ? Evaluator.classification()
                         : Evaluator.regression()).evaluate(model, split.test());
                 step("evaluate", 1, 1, split.test().rowCount() + " test rows");
@@ -350,6 +355,11 @@ public final class Pipeline {
                         alias = register.alias();
                     }
                     outputs.put("repository", root);
+                    // The trained model too, so that the next run's gate can compare with it (the repository holds
+                    // the ONNX artifact, which the evaluator cannot score like a candidate).
+                    Path trained = trainedModelDir(root, name, version);
+                    model.save(trained);
+                    run.logArtifact("trained-model", trained.toUri().toString());
                     run.setTag("registered", name + "@" + version);
                     step("register", 1, 1, name + " version " + version);
                 }
@@ -361,6 +371,41 @@ public final class Pipeline {
                 throw e;
             }
         }
+    }
+
+    /**
+     * The model the file's alias points at now, as trained, for the release gate's comparison; {@code null} when
+     * nothing is registered under it yet or that version was not registered by a pipeline (its run then records
+     * why the change thresholds were not checked).
+     */
+    private TrainedModel currentModel(PipelineFile.Register register, Run run) {
+        if (register == null || register.alias() == null) {
+            return null;
+        }
+        Path root = baseDir.resolve(resolve(register.repository()));
+        if (!Files.isDirectory(root)) {
+            return null;
+        }
+        int version;
+        try {
+            version = ModelRepository.onFileSystem(root).resolve(register.name() + "@" + register.alias()).version();
+        } catch (dev.mlops.api.ModelLoadException e) {
+            return null; // the first model under this alias
+        }
+        Path dir = trainedModelDir(root, register.name(), version);
+        if (!Files.isDirectory(dir)) {
+            run.setTag("gate.current", register.name() + "@" + version + " has no trained model stored beside it "
+                    + "(not registered by a pipeline): change thresholds not checked");
+            return null;
+        }
+        run.setTag("gate.current", register.name() + "@" + version);
+        return TrainedModel.load(dir);
+    }
+
+    /** Where a pipeline keeps the trained model of a registered version: beside the repository, not inside it. */
+    static Path trainedModelDir(Path repositoryRoot, String name, int version) {
+        return repositoryRoot.resolveSibling(repositoryRoot.getFileName() + ".trained").resolve(name)
+                .resolve(Integer.toString(version));
     }
 
     /**

@@ -275,4 +275,27 @@ class PipelineSectionsTest {
             assertTrue(run.tags().get("not_registered").contains("FAIL accuracy"), run.tags().toString());
         }
     }
+
+    @Test
+    void theGateComparesWithTheModelTheAliasPointsAt_fromTheSecondRunOn(@TempDir Path dir) throws IOException {
+        String yaml = small(dir, """
+                gate: {thresholds: [{metric: accuracy, minAbsoluteChange: 0.0}]}
+                register: {repository: %s, name: credit, alias: production}
+                """.formatted(dir.resolve("models")));
+        PipelineResult first = Pipeline.fromYaml(yaml).run();
+        assertTrue(first.gateReasons().stream().anyMatch(r -> r.contains("there is no current model: not checked")),
+                first.gateReasons().toString());
+        assertTrue(Files.isDirectory(Pipeline.trainedModelDir(dir.resolve("models"), "credit", 1)),
+                "the trained model is kept beside the repository for the next comparison");
+
+        PipelineResult second = Pipeline.fromYaml(yaml).run();
+        assertTrue(second.released(), second.gateReasons().toString());
+        assertEquals(2, second.registeredVersion());
+        assertTrue(second.gateReasons().stream().anyMatch(r -> r.startsWith("PASS accuracy")
+                && r.contains("change +0.0000 vs current")), "the same data and seed: no change, which the gate"
+                + " allows: " + second.gateReasons());
+        try (RunTracker tracker = RunTracker.inDirectory(dir.resolve("runs"))) {
+            assertEquals("credit@1", tracker.get(second.runId()).tags().get("gate.current"));
+        }
+    }
 }
