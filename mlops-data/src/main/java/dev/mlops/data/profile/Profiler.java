@@ -252,6 +252,12 @@ public final class Profiler {
                 return;
             }
             population += n;
+            // Distinct counts first: the sampler below compacts the kept values into the front of clean.
+            if (distinct && hll != null) {
+                for (int i = 0; i < n; i++) {
+                    hll.update(clean[i]);
+                }
+            }
             if (random == null) {
                 kll.update(clean, 0, n);
             } else {
@@ -265,11 +271,6 @@ public final class Profiler {
                 skip = i - n;
                 if (kept > 0) {
                     kll.update(clean, 0, kept);
-                }
-            }
-            if (distinct && hll != null) {
-                for (int i = 0; i < n; i++) {
-                    hll.update(clean[i]);
                 }
             }
         }

@@ -39,6 +39,8 @@ class QuantileSamplingTest {
                     assertEquals(all.count(), some.count());
                     assertEquals(all.missing(), some.missing());
                     assertEquals(all.moments().get(), some.moments().get());
+                    assertEquals(all.distinct().get().estimate(), some.distinct().get().estimate(),
+                            "distinct counts see every value, not the sample");
                     QuantileSketch q = some.quantiles().get();
                     assertEquals(all.quantiles().get().n(), q.n());
                     assertEquals(rate, q.sampleRate());
