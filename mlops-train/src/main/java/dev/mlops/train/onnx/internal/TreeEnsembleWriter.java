@@ -29,17 +29,14 @@ final class TreeEnsembleWriter {
     private final List<Long> treeIds = new ArrayList<>();
     private final List<Long> nodeIds = new ArrayList<>();
     private final List<Long> featureIds = new ArrayList<>();
-    private final List<Float> values = new ArrayList<>();
+    /** Each node's threshold as given (0 for a leaf); {@link #write} narrows it to float for its mode. */
     private final List<Double> thresholds = new ArrayList<>();
+    /** Each leaf's weight per target; {@code null} for a split. */
     private final List<double[]> leafWeights = new ArrayList<>();
     private final List<String> modes = new ArrayList<>();
     private final List<Long> trueIds = new ArrayList<>();
     private final List<Long> falseIds = new ArrayList<>();
     private final List<Long> missingTrue = new ArrayList<>();
-    private final List<Long> targetTree = new ArrayList<>();
-    private final List<Long> targetNode = new ArrayList<>();
-    private final List<Long> targetIds = new ArrayList<>();
-    private final List<Float> targetWeights = new ArrayList<>();
     private int trees;
 
     TreeEnsembleWriter(int nTargets) {
@@ -59,7 +56,6 @@ final class TreeEnsembleWriter {
         treeIds.add((long) tree);
         nodeIds.add((long) node);
         featureIds.add((long) feature);
-        values.add(mode == Mode.BRANCH_LEQ ? floorToFloat(threshold) : (float) threshold);
         thresholds.add(threshold);
         leafWeights.add(null);
         modes.add(mode.name());
@@ -79,21 +75,12 @@ final class TreeEnsembleWriter {
         treeIds.add((long) tree);
         nodeIds.add((long) node);
         featureIds.add(0L);
-        values.add(0f);
         thresholds.add(0.0);
         leafWeights.add(weights.clone());
         modes.add("LEAF");
         trueIds.add(0L);
         falseIds.add(0L);
         missingTrue.add(0L);
-        for (int k = 0; k < weights.length; k++) {
-            if (weights[k] != 0.0) {
-                targetTree.add((long) tree);
-                targetNode.add((long) node);
-                targetIds.add((long) k);
-                targetWeights.add((float) weights[k]);
-            }
-        }
     }
 
     int nTargets() {
@@ -107,6 +94,27 @@ final class TreeEnsembleWriter {
     /** Writes the ensemble reading the [N, F] float tensor {@code features}; returns the [N, nTargets] output. */
     String write(GraphBuilder g, String features, double[] baseValues) {
         g.requireOpset(GraphBuilder.ML_DOMAIN, 1);
+        float[] values = new float[thresholds.size()];
+        List<Long> targetTree = new ArrayList<>();
+        List<Long> targetNode = new ArrayList<>();
+        List<Long> targetIds = new ArrayList<>();
+        List<Double> targetWeights = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            double[] w = leafWeights.get(i);
+            if (w == null) {
+                double t = thresholds.get(i);
+                values[i] = modes.get(i).equals(Mode.BRANCH_LEQ.name()) ? floorToFloat(t) : (float) t;
+                continue;
+            }
+            for (int k = 0; k < w.length; k++) {
+                if (w[k] != 0.0) { // zeros are skipped
+                    targetTree.add(treeIds.get(i));
+                    targetNode.add(nodeIds.get(i));
+                    targetIds.add((long) k);
+                    targetWeights.add(w[k]);
+                }
+            }
+        }
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("aggregate_function", "SUM");
         a.put("post_transform", "NONE");
@@ -114,7 +122,7 @@ final class TreeEnsembleWriter {
         a.put("nodes_treeids", longs(treeIds));
         a.put("nodes_nodeids", longs(nodeIds));
         a.put("nodes_featureids", longs(featureIds));
-        a.put("nodes_values", floats(values));
+        a.put("nodes_values", values);
         a.put("nodes_modes", modes.toArray(new String[0]));
         a.put("nodes_truenodeids", longs(trueIds));
         a.put("nodes_falsenodeids", longs(falseIds));
@@ -183,7 +191,7 @@ final class TreeEnsembleWriter {
         a.put("nodes_falseleafs", longs(out.falseLeafs));
         a.put("nodes_missing_value_tracks_true", longs(out.missingTrue));
         a.put("leaf_targetids", longs(out.leafTargets));
-        a.put("leaf_weights", doubles("leaf_weights", out.leafWeights));
+        a.put("leaf_weights", doubles("leaf_weights", out.weights));
         return g.opIn(GraphBuilder.ML_DOMAIN, "TreeEnsemble", List.of(features), a);
     }
 
@@ -222,11 +230,11 @@ final class TreeEnsembleWriter {
         final List<Long> falseLeafs = new ArrayList<>();
         final List<Long> missingTrue = new ArrayList<>();
         final List<Long> leafTargets = new ArrayList<>();
-        final List<Double> leafWeights = new ArrayList<>();
+        final List<Double> weights = new ArrayList<>();
 
         /** Copies the tree rooted at entry {@code root}, its leaves feeding target {@code k}. */
         void copy(int root, int k, Map<Long, Integer> position) {
-            if (TreeEnsembleWriter.this.leafWeights.get(root) != null) {
+            if (leafWeights.get(root) != null) {
                 // Two copies of the leaf, so that the root's two children differ (see distinctRootChildren).
                 int split = newSplit(0, 0.0, false);
                 roots.add((long) split);
@@ -239,7 +247,7 @@ final class TreeEnsembleWriter {
             while (!stack.isEmpty()) {
                 int[] item = stack.pop();
                 int entry = item[0];
-                boolean isLeaf = TreeEnsembleWriter.this.leafWeights.get(entry) != null;
+                boolean isLeaf = leafWeights.get(entry) != null;
                 long index = isLeaf ? leaf(entry, k) : newSplit(featureIds.get(entry).intValue(),
                         thresholds.get(entry), TreeEnsembleWriter.this.missingTrue.get(entry) == 1L);
                 if (item[1] < 0) {
@@ -265,7 +273,7 @@ final class TreeEnsembleWriter {
                 boolean trueIsLeaf = trueLeafs.get(root) == 1L;
                 int leaf = (trueIsLeaf ? trueIds : falseIds).get(root).intValue();
                 leafTargets.add(leafTargets.get(leaf));
-                leafWeights.add(leafWeights.get(leaf));
+                weights.add(weights.get(leaf));
                 link(root, trueIsLeaf, leafTargets.size() - 1, true);
             }
         }
@@ -283,7 +291,7 @@ final class TreeEnsembleWriter {
 
         private long leaf(int entry, int k) {
             leafTargets.add((long) k);
-            leafWeights.add(TreeEnsembleWriter.this.leafWeights.get(entry)[k]);
+            weights.add(leafWeights.get(entry)[k]);
             return leafTargets.size() - 1;
         }
 
@@ -322,10 +330,10 @@ final class TreeEnsembleWriter {
         return out;
     }
 
-    private static float[] floats(List<Float> list) {
+    private static float[] floats(List<Double> list) {
         float[] out = new float[list.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = list.get(i);
+            out[i] = list.get(i).floatValue();
         }
         return out;
     }
