@@ -11,6 +11,7 @@ import org.tribuo.classification.libsvm.LibSVMClassificationModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes a model through Tribuo's own ONNX export ({@link ONNXExportable#exportONNXModel}) and wires it to the
@@ -34,15 +35,15 @@ final class TribuoExportables {
                 && libsvm.getOutputIDInfo().size() == 2) {
             exported = LibSvmBinaryProbabilities.fix(exported);
         }
-        java.util.Optional<OnnxMl.ModelProto> inDouble = DoubleGraphs.promote(exported);
+        Optional<OnnxMl.ModelProto> inDouble = DoubleGraphs.promote(exported);
         boolean isDouble = inDouble.isPresent();
         exported = inDouble.orElse(exported);
         String modelInput = exported.getGraph().getInput(0).getName();
         String source = isDouble ? features.doubles() : features.floats();
         int[] columns = index.columnsFor(model.getFeatureIDMap());
-        java.util.Optional<OnnxMl.ModelProto> folded = GatherFolding.fold(exported, columns, index.size());
+        Optional<OnnxMl.ModelProto> folded = GatherFolding.fold(exported, columns, index.size());
         exported = folded.orElse(exported);
-        String gathered = folded.isPresent() ? source : Gathers.gather(g, source, columns, index.size(), 0f, isDouble);
+        String gathered = folded.isPresent() ? source : Gathers.gather(g, source, columns, index.size(), isDouble);
         String prefix = g.fresh("tribuo") + "/";
         Map<String, String> outputs = Embedding.embed(g, exported, prefix, Map.of(modelInput, gathered));
         return new ModelGraphs.Scores(outputs.get(exported.getGraph().getOutput(0).getName()), isDouble);
