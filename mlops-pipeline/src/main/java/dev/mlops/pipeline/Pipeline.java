@@ -342,9 +342,6 @@ public final class Pipeline {
                     Path root = baseDir.resolve(resolve(register.repository()));
                     ModelPackager.Builder packager = ModelPackager.newBuilder().trainedModel(model).metrics(metrics)
                             .runId(run.id()).dataFingerprint(SOURCE_ROLE, fingerprint);
-                    if (model.preprocessing().isEmpty()) {
-                        packager.featureNames(featureNames(model));
-                    }
                     ModelArtifact artifact = packager.build();
                     ModelRepository repository = ModelRepository.onFileSystem(root);
                     ModelVersion registered = repository.register(register.name(), artifact);
@@ -490,16 +487,6 @@ public final class Pipeline {
             return RunTracker.inDirectory(dir);
         }
         return RunTracker.jdbc(resolve(tracking.jdbcUrl()), resolve(tracking.user()), resolve(tracking.password()));
-    }
-
-    /** The model's feature names in id order (the one input of an artifact without preprocessing). */
-    private static List<String> featureNames(TrainedModel model) {
-        var map = model.tribuoModel().getFeatureIDMap();
-        List<String> names = new ArrayList<>(map.size());
-        for (int i = 0; i < map.size(); i++) {
-            names.add(map.get(i).getName());
-        }
-        return names;
     }
 
     private Frame read(PipelineFile.Source source) {

@@ -90,16 +90,29 @@ public final class ModelPackager {
         public Builder trainedModel(TrainedModel trained) {
             model(trained.tribuoModel());
             trained.preprocessing().ifPresent(this::preprocessing);
-            if (trained.preprocessing().isEmpty() && featureNames == null && preprocessing == null
-                    && trained.features().stream().allMatch(f -> f.type() == FieldType.NUMERIC
-                    || f.type() == FieldType.INTEGER || f.type() == FieldType.BOOLEAN)) {
-                // Numbers without preprocessing: an empty chain in front, so the artifact takes one input per
-                // column, as a model with preprocessing does, and a frame of the training columns serves as is.
-                preprocessing(Preprocessing.newBuilder().build().fit(Frame.empty(Schema.of(trained.features()))));
+            if (trained.preprocessing().isEmpty() && featureNames == null && preprocessing == null) {
+                if (trained.features().stream().allMatch(f -> f.type() == FieldType.NUMERIC
+                        || f.type() == FieldType.INTEGER || f.type() == FieldType.BOOLEAN)) {
+                    // Numbers without preprocessing: an empty chain in front, so the artifact takes one input per
+                    // column, as a model with preprocessing does, and a frame of the training columns serves as is.
+                    preprocessing(Preprocessing.newBuilder().build().fit(Frame.empty(Schema.of(trained.features()))));
+                } else {
+                    // Categories Tribuo encoded itself: the one features input, in Tribuo's feature-id order.
+                    featureNames(tribuoFeatureNames(trained.tribuoModel()));
+                }
             }
             trained.dataFingerprints().forEach(this::dataFingerprint);
             trained.referenceProfile().ifPresent(profile -> profileJson(profile.toJson()));
             return this;
+        }
+
+        private static List<String> tribuoFeatureNames(org.tribuo.Model<?> model) {
+            var map = model.getFeatureIDMap();
+            List<String> names = new ArrayList<>(map.size());
+            for (int i = 0; i < map.size(); i++) {
+                names.add(map.get(i).getName());
+            }
+            return names;
         }
 
         /**
@@ -114,8 +127,9 @@ public final class ModelPackager {
 
         /**
          * The model's feature names in column order. Without preprocessing the artifact has one input,
-         * {@value OnnxExport#FEATURES}; the names are required then, except for a {@link TrainedModel} of numeric
-         * columns, which gets one input per column. With preprocessing they default to its output names.
+         * {@value OnnxExport#FEATURES}; the names are required for a bare Tribuo model, while a {@link TrainedModel}
+         * of numeric columns gets one input per column and one with categories Tribuo's feature names. With
+         * preprocessing they default to its output names.
          */
         public Builder featureNames(List<String> names) {
             this.featureNames = List.copyOf(names);
