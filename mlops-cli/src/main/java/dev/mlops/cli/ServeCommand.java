@@ -143,8 +143,10 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (ModelServer server = ModelServer.newBuilder().repository(repository, ref).config(serverConfig).build();
              DriftMonitor monitor = monitoring == null ? null : monitor(monitoring, repository, ref, out);
-             AutoCloseable watching = monitor == null ? null : server.onPrediction(monitor);
              ModelEndpoint endpoint = build(name, server, tokens, config.build())) {
+            if (monitor != null) {
+                server.onPrediction(monitor); // ends with the server
+            }
             running = endpoint;
             out.println("Serving " + ref + " (version " + server.info().version() + ")");
             if (monitor != null) {
@@ -168,10 +170,6 @@ final class ServeCommand implements Callable<Integer> {
                 }
                 out.flush();
             }
-        } catch (InterruptedException e) {
-            throw e;
-        } catch (Exception e) {
-            throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
         } finally {
             running = null;
         }
