@@ -4,6 +4,7 @@ import dev.mlops.api.Frame;
 import dev.mlops.api.FrameBatches;
 import dev.mlops.data.profile.ColumnProfile;
 import dev.mlops.data.profile.Profile;
+import dev.mlops.data.profile.Profiler;
 import dev.mlops.pipeline.PipelineEvent;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -36,31 +37,28 @@ final class ProfileCommand implements Callable<Integer> {
             + " output is not a terminal, or CI is set)")
     boolean noProgress;
 
-    /** Rows read and profiled at a time: the bar moves once a batch, and the profiles merge exactly. */
+    /** Rows read and profiled at a time: the bar moves once a batch. */
     static final int BATCH_ROWS = 100_000;
 
     @Override
     public Integer call() {
         ProgressBar progress = ProgressBar.on(spec.commandLine().getErr(), noProgress);
-        Profile profile = null;
+        Profile profile;
         try (FrameBatches batches = Inputs.source(file).batches(BATCH_ROWS)) {
             // The total is the file's line count, an estimate (a quoted field may hold line breaks); none when packed.
             long estimate = Inputs.rowEstimate(file);
             long rows = 0;
-            progress.onProgress(new PipelineEvent("profile", 0, (int) Math.max(1, Math.min(estimate,
-                    Integer.MAX_VALUE)), file.getFileName().toString()));
+            progress.onProgress(new PipelineEvent("profile", 0, count(estimate), file.getFileName().toString()));
+            Profiler profiler = Profiler.create();
             while (batches.hasNext()) {
                 Frame batch = batches.next();
-                Profile part = Profile.of(batch);
-                profile = profile == null ? part : profile.merge(part);
+                profiler.add(batch);
                 rows += batch.rowCount();
-                long total = Math.max(estimate, rows);
                 progress.onProgress(new PipelineEvent("profile", (int) Math.min(rows, Integer.MAX_VALUE),
-                        (int) Math.min(Math.max(total, 1), Integer.MAX_VALUE), "rows read and profiled"));
+                        count(Math.max(estimate, rows)),
+                        "rows read and profiled"));
             }
-            if (profile == null) {
-                profile = Profile.of(Frame.empty(batches.schema()));
-            }
+            profile = rows == 0 ? Profile.of(Frame.empty(batches.schema())) : profiler.profile();
             progress.onProgress(new PipelineEvent("profile", 1, 1, rows + " rows, " + profile.columns().size()
                     + " columns"));
         } finally {
@@ -88,6 +86,11 @@ final class ProfileCommand implements Callable<Integer> {
             w.println("Profile written to " + out);
         }
         return 0;
+    }
+
+    /** A row count as a progress total: at least 1, at most an int. */
+    private static int count(long rows) {
+        return (int) Math.min(Math.max(rows, 1), Integer.MAX_VALUE);
     }
 
     static String num(double v) {
