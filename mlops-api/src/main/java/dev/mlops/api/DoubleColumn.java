@@ -1,5 +1,6 @@
 package dev.mlops.api;
 
+import java.nio.DoubleBuffer;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
@@ -100,6 +101,14 @@ public final class DoubleColumn extends Column {
     /** Copies {@code length} values starting at {@code row} into {@code dest} at {@code destPos}. */
     public void copyTo(int row, double[] dest, int destPos, int length) {
         System.arraycopy(values, row, dest, destPos, length);
+    }
+
+    /**
+     * Puts {@code length} values starting at {@code row} into {@code dest} at its position, which advances: one bulk
+     * copy, for feeding a native buffer (a tensor) without an intermediate array. {@code NaN} where missing.
+     */
+    public void copyTo(int row, DoubleBuffer dest, int length) {
+        dest.put(values, row, length);
     }
 
     @Override

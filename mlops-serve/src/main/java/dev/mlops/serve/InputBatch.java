@@ -272,6 +272,7 @@ final class InputBatch {
         List<TensorSpec> inputs = signature.inputs();
         Object[] data = new Object[inputs.size()];
         DoubleColumn[] columns = null;
+        double[] finiteSum = null; // the infinity test of the numeric columns, taken together
         for (int i = 0; i < inputs.size(); i++) {
             TensorSpec spec = inputs.get(i);
             if (!frame.hasColumn(spec.name())) {
@@ -286,16 +287,78 @@ final class InputBatch {
             }
             Column column = frame.column(spec.name());
             if (column instanceof DoubleColumn d && spec.type().isFloatingPoint()) {
-                check(spec, d, rows);
                 if (columns == null) {
                     columns = new DoubleColumn[inputs.size()];
                 }
                 columns[i] = d;
+                if (inFiniteSum(spec, d)) {
+                    boolean first = finiteSum == null;
+                    if (first) {
+                        finiteSum = new double[rows];
+                    }
+                    addToFiniteSum(finiteSum, d, rows, first,
+                            spec.type() == ElementType.FLOAT ? FLOAT_RANGE_SCALE : 1.0);
+                } else {
+                    check(spec, d, rows);
+                }
             } else {
                 data[i] = fromColumn(spec, column, rows);
             }
         }
+        if (finiteSum != null && !allZero(finiteSum)) {
+            for (int i = 0; i < inputs.size(); i++) { // an infinity (or a near one) somewhere: find it, say where
+                if (columns[i] != null) {
+                    check(inputs.get(i), columns[i], rows);
+                }
+            }
+        }
         return new InputBatch(signature, rows, data, columns);
+    }
+
+    /**
+     * Whether a column is checked through {@link #addToFiniteSum}: one that must hold no infinity and has no missing
+     * cell. A {@code DoubleColumn} holds NaN exactly where a cell is missing, so such a column holds no NaN either and
+     * a non-zero sum can only be an infinity (or, for a FLOAT input, a value near the float range). Columns with
+     * missing cells (NaN told from infinity) and inputs taking infinities go by {@link #check}.
+     */
+    private static boolean inFiniteSum(TensorSpec spec, DoubleColumn d) {
+        return !spec.acceptsInfinity() && d.missingCount() == 0;
+    }
+
+    /**
+     * The factor that makes a value the FLOAT input cannot hold overflow a double: {@code v * 2^897} is infinite
+     * exactly when {@code |v|} exceeds about 2^127, a little below the float range (2^128), so every overflow of the
+     * float is caught and a value between the two only sends the column to the exact {@link #check}.
+     */
+    private static final double FLOAT_RANGE_SCALE = Math.scalb(1.0, 897);
+
+    /**
+     * Adds {@code x - x}, with {@code x = v * scale}, of every value into {@code sum} (or sets it, for the first
+     * column): exactly 0 for a finite {@code x}, NaN for an infinite one, so one zero test of the sums clears all
+     * the columns at once. The scale is 1 for a DOUBLE input and {@link #FLOAT_RANGE_SCALE} for a FLOAT one. Both
+     * arrays at the same index, so the JIT vectorizes the loop; a test per value with a running flag it does not
+     * (2.6 against 6.3 us for 20 x 1024 values).
+     */
+    private static void addToFiniteSum(double[] sum, DoubleColumn d, int rows, boolean first, double scale) {
+        if (first) {
+            for (int r = 0; r < rows; r++) {
+                double x = d.getDouble(r) * scale;
+                sum[r] = x - x;
+            }
+        } else {
+            for (int r = 0; r < rows; r++) {
+                double x = d.getDouble(r) * scale;
+                sum[r] += x - x;
+            }
+        }
+    }
+
+    private static boolean allZero(double[] sum) {
+        boolean nonZero = false;
+        for (double v : sum) {
+            nonZero |= v != 0; // NaN != 0 too
+        }
+        return !nonZero;
     }
 
     /** The largest double that a cast to float keeps finite (the next one up rounds to infinity). */
@@ -568,14 +631,14 @@ final class InputBatch {
     }
 
     /**
-     * A FLOAT or DOUBLE tensor written straight from a frame column into a reused direct buffer, through a small
-     * per-thread chunk that stays in L1 (bulk copies and a conversion loop the JIT vectorizes, instead of one
-     * bounds-checked buffer write per value).
+     * A FLOAT or DOUBLE tensor written straight from a frame column into a reused direct buffer: DOUBLE in one bulk
+     * copy, FLOAT through a small per-thread chunk that stays in L1 (a bulk copy, a conversion loop the JIT
+     * vectorizes and a bulk put, instead of one bounds-checked buffer write per value).
      */
     private OnnxTensor columnTensor(OrtEnvironment env, Scratch scratch, int slot, TensorSpec spec, DoubleColumn column,
                                     long[] shape) throws OrtException {
-        double[] chunk = scratch.doubles;
         if (spec.type() == ElementType.FLOAT) {
+            double[] chunk = scratch.doubles;
             FloatBuffer f = scratch.buffer(slot, rows * Float.BYTES).asFloatBuffer();
             float[] floats = scratch.floats;
             for (int from = 0; from < rows; from += Scratch.CHUNK) {
@@ -589,11 +652,7 @@ final class InputBatch {
             return OnnxTensor.createTensor(env, f.rewind(), shape);
         }
         DoubleBuffer d = scratch.buffer(slot, rows * Double.BYTES).asDoubleBuffer();
-        for (int from = 0; from < rows; from += Scratch.CHUNK) {
-            int len = Math.min(Scratch.CHUNK, rows - from);
-            column.copyTo(from, chunk, 0, len);
-            d.put(chunk, 0, len);
-        }
+        column.copyTo(0, d, rows); // one bulk copy into native memory
         return OnnxTensor.createTensor(env, d.rewind(), shape);
     }
 

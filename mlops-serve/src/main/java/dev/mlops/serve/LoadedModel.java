@@ -14,8 +14,10 @@ import dev.mlops.api.model.ModelArtifact;
 import dev.mlops.api.model.ModelSignature;
 import dev.mlops.api.model.TensorSpec;
 import dev.mlops.serve.PredictionException.Reason;
+import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +50,13 @@ final class LoadedModel {
     final ExecutionProvider provider;
     private final OrtSession session;
     private final AtomicInteger refs = new AtomicInteger(1);
+    /**
+     * Whether ONNX Runtime writes the outputs into this thread's direct buffers (pinned outputs), read once into the
+     * output arrays, instead of allocating them itself (which the Java API then copies twice: into a heap buffer and
+     * out of it). Only where every output is numeric with a fixed shape but for its batch dimension; turned off for
+     * good if the graph refuses it.
+     */
+    private volatile boolean pinOutputs;
 
     private LoadedModel(String model, int version, String source, ModelSignature signature, OrtSession session,
                         ExecutionProvider provider) {
@@ -57,6 +66,19 @@ final class LoadedModel {
         this.signature = signature;
         this.session = session;
         this.provider = provider;
+        this.pinOutputs = signature.outputs().stream().allMatch(LoadedModel::pinnable);
+    }
+
+    /** A numeric output of shape {@code [-1, d1, ...]} with every {@code d} known: its size follows from the rows. */
+    private static boolean pinnable(TensorSpec spec) {
+        boolean numeric = switch (spec.type()) {
+            case FLOAT, DOUBLE, INT64, INT32 -> true;
+            default -> false;
+        };
+        if (!numeric || spec.shape().isEmpty() || spec.shape().get(0) != -1) {
+            return false;
+        }
+        return spec.shape().stream().skip(1).allMatch(d -> d > 0);
     }
 
     private static ScheduledThreadPoolExecutor watchdog() {
@@ -263,6 +285,7 @@ final class LoadedModel {
     OutputBatch run(InputBatch input, long deadlineNanos) {
         Terminator terminator = null;
         Map<String, OnnxTensor> tensors = new LinkedHashMap<>();
+        Map<String, OnnxTensor> pinned = pinOutputs ? new LinkedHashMap<>() : null;
         try {
             if (deadlineNanos != 0) {
                 long left = deadlineNanos - System.nanoTime();
@@ -272,16 +295,27 @@ final class LoadedModel {
                 terminator = new Terminator(new OrtSession.RunOptions());
                 terminator.arm(left);
             }
+            InputBatch.Scratch scratch = SCRATCH.get();
+            ByteBuffer[] outputs = null;
             try {
-                input.createTensors(ENV, SCRATCH.get(), tensors);
+                input.createTensors(ENV, scratch, tensors);
+                if (pinned != null) {
+                    outputs = pinOutputTensors(scratch, input.rows(), pinned);
+                }
             } finally {
-                OPEN_TENSORS.addAndGet(tensors.size());
+                OPEN_TENSORS.addAndGet(tensors.size() + (pinned == null ? 0 : pinned.size()));
             }
-            OrtSession.Result result = terminator == null ? session.run(tensors)
-                    : session.run(tensors, terminator.options);
+            OrtSession.Result result;
+            if (pinned != null) {
+                result = terminator == null ? session.run(tensors, Set.of(), pinned)
+                        : session.run(tensors, Set.of(), pinned, terminator.options);
+            } else {
+                result = terminator == null ? session.run(tensors) : session.run(tensors, terminator.options);
+            }
             OPEN_RESULTS.incrementAndGet();
             try (result) {
-                return OutputBatch.read(signature, result, input.rows());
+                return outputs != null ? OutputBatch.read(signature, outputs, input.rows())
+                        : OutputBatch.read(signature, result, input.rows());
             } finally {
                 OPEN_RESULTS.decrementAndGet();
             }
@@ -289,17 +323,59 @@ final class LoadedModel {
             if (terminator != null && terminator.fired) {
                 throw timeout();
             }
+            if (pinned != null) {
+                // The graph's outputs are not the shape the signature promised for these rows: let ONNX Runtime
+                // allocate them from now on, and run this batch again that way.
+                pinOutputs = false;
+                LOG.info("{}: ONNX Runtime refused outputs sized from the signature ({}); it allocates them from now "
+                        + "on", source, e.getMessage());
+                return run(input, deadlineNanos);
+            }
             throw new PredictionException(Reason.RUNTIME_ERROR, null, "ONNX Runtime failed running " + source + ": "
                     + e.getMessage(), e);
         } finally {
-            for (OnnxTensor t : tensors.values()) {
-                t.close();
-                OPEN_TENSORS.decrementAndGet();
+            closeAll(tensors);
+            if (pinned != null) {
+                closeAll(pinned);
             }
             if (terminator != null) {
                 terminator.close();
             }
         }
+    }
+
+    private static void closeAll(Map<String, OnnxTensor> tensors) {
+        for (OnnxTensor t : tensors.values()) {
+            t.close();
+            OPEN_TENSORS.decrementAndGet();
+        }
+    }
+
+    /** One tensor per output over this thread's direct buffers (after the inputs' slots), sized for the rows. */
+    private ByteBuffer[] pinOutputTensors(InputBatch.Scratch scratch, int rows, Map<String, OnnxTensor> pinned)
+            throws OrtException {
+        int slot = signature.inputs().size();
+        ByteBuffer[] buffers = new ByteBuffer[signature.outputs().size()];
+        for (int k = 0; k < buffers.length; k++) {
+            TensorSpec spec = signature.outputs().get(k);
+            long[] shape = spec.shapeFor(rows);
+            long n = 1;
+            for (long d : shape) {
+                n *= d;
+            }
+            int width = spec.type() == ElementType.FLOAT || spec.type() == ElementType.INT32 ? 4 : 8;
+            ByteBuffer b = scratch.buffer(slot + k, Math.toIntExact(n * width));
+            buffers[k] = b;
+            OnnxTensor t = switch (spec.type()) {
+                case FLOAT -> OnnxTensor.createTensor(ENV, b.asFloatBuffer(), shape);
+                case DOUBLE -> OnnxTensor.createTensor(ENV, b.asDoubleBuffer(), shape);
+                case INT64 -> OnnxTensor.createTensor(ENV, b.asLongBuffer(), shape);
+                case INT32 -> OnnxTensor.createTensor(ENV, b.asIntBuffer(), shape);
+                default -> throw new IllegalStateException("not pinnable: " + spec);
+            };
+            pinned.put(spec.name(), t);
+        }
+        return buffers;
     }
 
     private PredictionException timeout() {

@@ -14,6 +14,7 @@ import dev.mlops.api.LongColumn;
 import dev.mlops.api.model.ModelSignature;
 import dev.mlops.api.model.TensorSpec;
 import java.lang.reflect.Array;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -92,6 +93,45 @@ final class OutputBatch {
             };
             data[i] = array;
             widths[i] = rows == 0 ? 1 : (int) (n / rows);
+        }
+        return new OutputBatch(signature, rows, data, widths);
+    }
+
+    /**
+     * Copies every signature output out of the direct buffers ONNX Runtime wrote them into (pinned outputs, in
+     * signature order, each sized for {@code rows}): one bulk copy each.
+     */
+    static OutputBatch read(ModelSignature signature, ByteBuffer[] buffers, int rows) {
+        List<TensorSpec> outputs = signature.outputs();
+        Object[] data = new Object[outputs.size()];
+        int[] widths = new int[outputs.size()];
+        for (int i = 0; i < outputs.size(); i++) {
+            ByteBuffer b = buffers[i];
+            data[i] = switch (outputs.get(i).type()) {
+                case FLOAT -> {
+                    float[] a = new float[b.remaining() / Float.BYTES];
+                    b.asFloatBuffer().get(a);
+                    yield a;
+                }
+                case DOUBLE -> {
+                    double[] a = new double[b.remaining() / Double.BYTES];
+                    b.asDoubleBuffer().get(a);
+                    yield a;
+                }
+                case INT64 -> {
+                    long[] a = new long[b.remaining() / Long.BYTES];
+                    b.asLongBuffer().get(a);
+                    yield a;
+                }
+                case INT32 -> {
+                    int[] a = new int[b.remaining() / Integer.BYTES];
+                    b.asIntBuffer().get(a);
+                    yield a;
+                }
+                default -> throw new IllegalStateException("Output '" + outputs.get(i).name() + "' of type "
+                        + outputs.get(i).type() + " cannot be read from a buffer");
+            };
+            widths[i] = rows == 0 ? 1 : Array.getLength(data[i]) / rows;
         }
         return new OutputBatch(signature, rows, data, widths);
     }

@@ -82,6 +82,59 @@ class CopyFreeFrameTest {
     }
 
     @Test
+    void nullableDoubleInputs_missingCellsServed_infinitiesStillRefused() {
+        try (ModelServer server = ModelServer.newBuilder().artifact(doubles(true, false)).build()) {
+            // x1 has a missing cell (checked on its own), x2 none (checked with the other full columns at once)
+            PredictionException e = assertThrows(PredictionException.class, () -> server.predict(Frame.of(
+                    DoubleColumn.of("x1", Double.NaN, 1, 2), DoubleColumn.of("x2", 0, 0, Double.POSITIVE_INFINITY))));
+            assertEquals(Reason.INFINITY_NOT_ALLOWED, e.reason());
+            assertTrue(e.getMessage().contains("input 'x2' at row 2 is Infinity"), e.getMessage());
+            e = assertThrows(PredictionException.class, () -> server.predict(Frame.of(
+                    DoubleColumn.of("x1", Double.NaN, Double.NEGATIVE_INFINITY), DoubleColumn.of("x2", 0, 0))));
+            assertTrue(e.getMessage().contains("input 'x1' at row 1 is -Infinity"), e.getMessage());
+            Frame out = server.predict(Frame.of(DoubleColumn.of("x1", Double.NaN, 1), DoubleColumn.of("x2", 0, 2)));
+            assertTrue(Double.isNaN(out.doubles("d").getDouble(0)));
+            assertEquals(5, out.doubles("y").getDouble(1), 0.0);
+        }
+    }
+
+    @Test
+    void wideFrames_reportTheFirstBadColumnInSignatureOrder() {
+        double[] fine = new double[2000];
+        double[] bad = fine.clone();
+        bad[1999] = Double.NEGATIVE_INFINITY;
+        try (ModelServer server = ModelServer.newBuilder().artifact(doubles(false, false)).build()) {
+            PredictionException e = assertThrows(PredictionException.class, () -> server.predict(Frame.of(
+                    DoubleColumn.of("x2", bad), DoubleColumn.of("x1", bad))));
+            assertTrue(e.getMessage().contains("input 'x1' at row 1999 is -Infinity"), e.getMessage());
+            assertEquals(2000, server.predict(Frame.of(DoubleColumn.of("x1", fine), DoubleColumn.of("x2", fine)))
+                    .rowCount());
+        }
+    }
+
+    @Test
+    void outputsShapedOtherwiseThanTheSignature_areStillServed() {
+        // The signature says y is [-1] where the graph gives [N, 1]: ONNX Runtime refuses the output buffers sized
+        // from the signature, and the server lets it allocate them instead, for this and every later call.
+        ModelArtifact flat = ModelArtifact.newBuilder().model(TestModels.bytes("doubles")).signature(new ModelSignature(
+                List.of(TensorSpec.column("x1", ElementType.DOUBLE, false),
+                        TensorSpec.column("x2", ElementType.DOUBLE, false)),
+                List.of(new TensorSpec("y", ElementType.DOUBLE, List.of(-1L), false),
+                        TensorSpec.column("d", ElementType.DOUBLE, false)), List.of(), ModelTask.REGRESSION))
+                .build();
+        try (ModelServer server = ModelServer.newBuilder().artifact(flat).build()) {
+            for (int call = 0; call < 2; call++) {
+                Frame out = server.predict(Frame.of(DoubleColumn.of("x1", X1), DoubleColumn.of("x2", X2)));
+                for (int r = 0; r < X1.length; r++) {
+                    assertEquals(X1[r] + 2 * X2[r], out.doubles("y").getDouble(r), 0.0, "call " + call + " row " + r);
+                }
+            }
+            assertEquals(7 + 2 * Math.E, (Double) server.predict(Map.of("x1", 7.0, "x2", Math.E)).outputs().get("y"),
+                    0.0);
+        }
+    }
+
+    @Test
     void floatInputs_overflowNaNAndInfinity_areRefusedNamingTheRow() {
         try (ModelServer server = ModelServer.newBuilder().artifact(TestModels.logreg("r")).build()) {
             PredictionException e = assertThrows(PredictionException.class, () -> server.predict(Frame.of(
