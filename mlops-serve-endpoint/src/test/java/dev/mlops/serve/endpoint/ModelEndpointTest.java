@@ -237,16 +237,29 @@ class ModelEndpointTest {
             String one = "{\"id\":\"loan-17\",\"inputs\":[{\"name\":\"x1\",\"datatype\":\"FP32\",\"shape\":[1,1],"
                     + "\"data\":[0.5]},{\"name\":\"x2\",\"datatype\":\"FP32\",\"shape\":[1,1],\"data\":[0.25]}]}";
             assertEquals(200, http.post("v2/models/logreg/infer", one).status());
-            dev.mlops.api.PredictionEvent e = events.poll(30, java.util.concurrent.TimeUnit.SECONDS);
-            assertTrue(e != null, "the server published the prediction");
-            assertEquals(List.of("loan-17"), e.requestIds());
+            assertEquals(List.of("loan-17"), eventOf("loan-17", events).requestIds());
             String two = one.replace("loan-17", "batch-3").replace("[1,1]", "[2,1]").replace("[0.5]", "[0.5,1.5]")
                     .replace("[0.25]", "[0.25,-1]");
             assertEquals(200, http.post("v2/models/logreg/infer", two).status());
-            e = events.poll(30, java.util.concurrent.TimeUnit.SECONDS);
-            assertTrue(e != null, "the server published the prediction");
-            assertEquals(List.of("batch-3/0", "batch-3/1"), e.requestIds(), "one id per row, from the request's");
+            assertEquals(List.of("batch-3/0", "batch-3/1"), eventOf("batch-3", events).requestIds(),
+                    "one id per row, from the request's");
         }
+    }
+
+    /**
+     * The event of the request with this id. Events reach listeners on the hub's own thread, so one of an earlier
+     * test's requests may still arrive after the subscription; those are skipped.
+     */
+    private static dev.mlops.api.PredictionEvent eventOf(String requestId,
+            java.util.concurrent.BlockingQueue<dev.mlops.api.PredictionEvent> events) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            dev.mlops.api.PredictionEvent e = events.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+            if (e != null && e.requestIds().get(0).startsWith(requestId)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no prediction event for request " + requestId + " within 30 s");
     }
 
     @Test
