@@ -67,6 +67,22 @@ public interface ModelServer extends AutoCloseable {
     Prediction predict(String requestId, Map<String, ?> record);
 
     /**
+     * Predicts one record without blocking the caller while it waits for a batch: for a host whose threads must not
+     * wait (an event loop, an asynchronous gRPC or servlet handler), so that many requests in flight cost no thread
+     * each. Checked and, without batching or when the batcher is idle, run on the calling thread before this
+     * returns (the future is then done); otherwise queued, and completed on the server's batching thread when its
+     * batch has run. Dependent stages added without an executor run there too, so keep them short or pass your
+     * executor ({@code thenApplyAsync(fn, executor)}).
+     *
+     * <p>The future fails with the {@link PredictionException} that {@link #predict(String, Map)} would throw
+     * (wrapped in a {@code CompletionException} by {@code join()}, an {@code ExecutionException} by {@code get()}).
+     *
+     * @param requestId the caller's id, as for {@link #predict(String, Map)}; {@code null} to generate one
+     * @throws IllegalArgumentException at once when {@code record} is null or {@code requestId} is blank
+     */
+    java.util.concurrent.CompletableFuture<Prediction> predictAsync(String requestId, Map<String, ?> record);
+
+    /**
      * Predicts several records in one run; the results are in the same order, each with a generated request id.
      *
      * @throws IllegalArgumentException when {@code records} or one of them is null

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -153,41 +154,96 @@ final class OnnxModelServer implements ModelServer {
     @Override
     public Prediction predict(String requestId, Map<String, ?> record) {
         long start = System.nanoTime();
-        if (record == null) {
-            throw new IllegalArgumentException("predict(record) got null instead of a record; pass a map of input name"
-                    + " to value, one entry per input of model '" + name + "'");
-        }
+        requireRecord(record);
         checkOpen();
         String id = requestIds.orNext(requestId);
         try {
-            RequestKey key = null;
-            if (requestCache != null) {
-                LoadedModel now = current.get();
-                if (now == null) {
-                    throw closedException();
-                }
-                InputBatch in = InputBatch.fromRecords(now.signature, List.of(record));
-                key = new RequestKey(now.version, in.rowKey(0));
-                Prediction hit = requestCache.getIfPresent(key);
-                if (hit != null) {
-                    cacheHits.increment();
-                    requests.increment();
-                    rows.increment();
-                    return new Prediction(hit.model(), hit.version(), hit.outputs(), hit.labels(), id);
-                }
+            RequestKey key = cacheKey(record);
+            Prediction hit = cached(key, id);
+            if (hit != null) {
+                return hit;
             }
-            List<String> ids = List.of(id);
-            Served s = serve(sig -> InputBatch.fromRecords(sig, List.of(record)), start, () -> ids);
-            Prediction p = s.outcome.result().outputs().prediction(s.outcome.offset(), name,
-                    s.outcome.result().model().version, id);
-            if (key != null) {
-                requestCache.put(key, p);
-            }
-            return p;
+            Served s = serve(sig -> InputBatch.fromRecords(sig, List.of(record)), start, () -> List.of(id));
+            return predicted(s.outcome, key, id);
         } catch (RuntimeException e) {
             countFailure(e);
             throw e;
         }
+    }
+
+    @Override
+    public CompletableFuture<Prediction> predictAsync(String requestId, Map<String, ?> record) {
+        long start = System.nanoTime();
+        requireRecord(record);
+        String id = requestIds.orNext(requestId);
+        try {
+            checkOpen();
+            RequestKey key = cacheKey(record);
+            Prediction hit = cached(key, id);
+            if (hit != null) {
+                return CompletableFuture.completedFuture(hit);
+            }
+            long deadline = deadline(start);
+            Pending p = submit(sig -> InputBatch.fromRecords(sig, List.of(record)), deadline);
+            if (deadline != 0 && !p.future.isDone()) {
+                // Fails the request itself, so the batcher skips it while it is still queued.
+                p.future.orTimeout(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+            return p.future.handle((outcome, error) -> {
+                if (error != null) {
+                    RuntimeException e = failure(error);
+                    countFailure(e);
+                    throw e;
+                }
+                finish(p.input, outcome, start, () -> List.of(id));
+                return predicted(outcome, key, id);
+            });
+        } catch (RuntimeException e) {
+            countFailure(e);
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private void requireRecord(Map<String, ?> record) {
+        if (record == null) {
+            throw new IllegalArgumentException("predict(record) got null instead of a record; pass a map of input name"
+                    + " to value, one entry per input of model '" + name + "'");
+        }
+    }
+
+    /** The request-cache key of a record, or null when the cache is off. */
+    private RequestKey cacheKey(Map<String, ?> record) {
+        if (requestCache == null) {
+            return null;
+        }
+        LoadedModel now = current.get();
+        if (now == null) {
+            throw closedException();
+        }
+        InputBatch in = InputBatch.fromRecords(now.signature, List.of(record));
+        return new RequestKey(now.version, in.rowKey(0));
+    }
+
+    /** The cached prediction under this request's id (counted as a request), or null. */
+    private Prediction cached(RequestKey key, String id) {
+        Prediction hit = key == null ? null : requestCache.getIfPresent(key);
+        if (hit == null) {
+            return null;
+        }
+        cacheHits.increment();
+        requests.increment();
+        rows.increment();
+        return new Prediction(hit.model(), hit.version(), hit.outputs(), hit.labels(), id);
+    }
+
+    /** The prediction of a one-record request, put in the request cache when it is on. */
+    private Prediction predicted(Batcher.Outcome outcome, RequestKey key, String id) {
+        Prediction p = outcome.result().outputs().prediction(outcome.offset(), name,
+                outcome.result().model().version, id);
+        if (key != null) {
+            requestCache.put(key, p);
+        }
+        return p;
     }
 
     @Override
@@ -268,18 +324,38 @@ final class OnnxModelServer implements ModelServer {
      */
     private Served serve(Function<dev.mlops.api.model.ModelSignature, InputBatch> convert, long start,
                          Supplier<List<String>> ids) {
+        long deadline = deadline(start);
+        Pending p = submit(convert, deadline);
+        Batcher.Outcome outcome = p.queued == null ? p.future.join() : await(p.queued, deadline);
+        finish(p.input, outcome, start, ids);
+        return new Served(outcome);
+    }
+
+    /** A validated request under way: done at once when it ran on this thread, else queued for a batch. */
+    private record Pending(InputBatch input, CompletableFuture<Batcher.Outcome> future, Batcher.Request queued) {
+    }
+
+    private long deadline(long start) {
+        return config.requestTimeoutMillis() > 0 ? start + config.requestTimeoutMillis() * 1_000_000 : 0;
+    }
+
+    /** Validates the request and runs it here (no batching, or a batch of its own) or hands it to the batcher. */
+    private Pending submit(Function<dev.mlops.api.model.ModelSignature, InputBatch> convert, long deadline) {
         LoadedModel now = current.get();
         if (now == null) {
             throw closedException();
         }
         InputBatch input = convert.apply(now.signature);
-        long deadline = config.requestTimeoutMillis() > 0 ? start + config.requestTimeoutMillis() * 1_000_000 : 0;
-        Batcher.Outcome outcome;
         if (batcher == null || input.rows() >= config.maxBatchSize()) {
-            outcome = new Batcher.Outcome(runOnCurrent(input, deadline, convert), 0, 0);
-        } else {
-            outcome = await(batcher.submit(input, deadline), deadline);
+            Batcher.Outcome ran = new Batcher.Outcome(runOnCurrent(input, deadline, convert), 0, 0);
+            return new Pending(input, CompletableFuture.completedFuture(ran), null);
         }
+        Batcher.Request r = batcher.submit(input, deadline);
+        return new Pending(input, r.future, r);
+    }
+
+    /** Counts a request that ran and publishes its event. */
+    private void finish(InputBatch input, Batcher.Outcome outcome, long start, Supplier<List<String>> ids) {
         requests.increment();
         rows.add(input.rows());
         if (hub.active()) {
@@ -291,7 +367,6 @@ final class OnnxModelServer implements ModelServer {
             hub.publish(() -> new PredictionEvent(name, result.model().version, clock.instant(), latency, queued,
                     result.computeNanos(), n, ids, input::toFrame, () -> result.outputs().toFrame(from, from + n)));
         }
-        return new Served(outcome);
     }
 
     private Batcher.Outcome await(Batcher.Request request, long deadline) {
@@ -301,22 +376,35 @@ final class OnnxModelServer implements ModelServer {
             }
             return request.future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            PredictionException t = new PredictionException(Reason.TIMEOUT, null, "the request did not finish "
-                    + "within " + config.requestTimeoutMillis() + " ms (queued behind other requests or running); "
-                    + "raise ServerConfig.requestTimeout or add capacity");
+            RuntimeException t = failure(e);
             request.future.completeExceptionally(t); // so the batcher skips it if it is still queued
             throw t;
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new PredictionException(Reason.RUNTIME_ERROR, null, e.getCause().toString(), e.getCause());
+            throw failure(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PredictionException(Reason.TIMEOUT, null, "interrupted while waiting for the batch", e);
         } catch (CancellationException e) {
-            throw closedException();
+            throw failure(e);
         }
+    }
+
+    /** What a queued request failed with, as the exception its caller gets. */
+    private RuntimeException failure(Throwable error) {
+        Throwable e = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        if (e instanceof TimeoutException) {
+            return new PredictionException(Reason.TIMEOUT, null, "the request did not finish within "
+                    + config.requestTimeoutMillis() + " ms (queued behind other requests or running); raise "
+                    + "ServerConfig.requestTimeout or add capacity");
+        }
+        if (e instanceof CancellationException) {
+            return closedException();
+        }
+        if (e instanceof RuntimeException re) {
+            return re;
+        }
+        return new PredictionException(Reason.RUNTIME_ERROR, null, e.toString(), e);
     }
 
     /** Runs on the model serving now, holding a reference for the duration of the run (batcher entry point). */

@@ -340,6 +340,77 @@ class ConcurrencyTest {
     }
 
     @Test
+    void predictAsync_queuedRequestsFormOneBatch_withoutAThreadPerRequest() throws Exception {
+        ManualExecutor executor = new ManualExecutor();
+        ServerConfig config = ServerConfig.newBuilder().batching(64, Duration.ZERO).build();
+        try (ModelServer server = ModelServer.newBuilder().artifact(TestModels.logreg("r")).config(config)
+                .executor(executor).build()) {
+            java.util.concurrent.LinkedBlockingQueue<PredictionEvent> events =
+                    new java.util.concurrent.LinkedBlockingQueue<>();
+            server.onPrediction(events::add);
+            List<java.util.concurrent.CompletableFuture<Prediction>> futures = new ArrayList<>();
+            for (int i = 0; i < 8; i++) { // all from this one thread: none of them blocks it
+                futures.add(server.predictAsync("loan-" + i, Map.of("x1", i * 0.25, "x2", 0.5)));
+            }
+            assertTrue(futures.stream().noneMatch(java.util.concurrent.Future::isDone), "queued, not run yet");
+            assertEquals(8, ((OnnxModelServer) server).queuedRequests());
+            executor.runAll();
+            assertEquals(1, server.stats().batches());
+            assertEquals(8, server.stats().requests());
+            Set<String> published = new java.util.HashSet<>();
+            for (int i = 0; i < 8; i++) {
+                Prediction p = futures.get(i).getNow(null);
+                assertNotNull(p, "done once its batch ran");
+                assertEquals("loan-" + i, p.requestId());
+                double good = TestModels.pGood(i * 0.25, 0.5);
+                assertArrayEquals(new double[] {1 - good, good}, p.probabilities().orElseThrow(), 1e-6);
+                published.addAll(events.poll(30, TimeUnit.SECONDS).requestIds());
+            }
+            assertEquals(8, published.size(), "one event per request, under its id: " + published);
+        }
+    }
+
+    @Test
+    void predictAsync_withoutBatching_runsOnTheCaller_asPredictDoes() {
+        try (ModelServer server = ModelServer.newBuilder().artifact(TestModels.logreg("r")).build()) {
+            java.util.concurrent.CompletableFuture<Prediction> f = server.predictAsync(null, Map.of("x1", 1, "x2", 2));
+            assertTrue(f.isDone(), "ran before predictAsync returned");
+            Prediction sync = server.predict(Map.of("x1", 1, "x2", 2));
+            assertArrayEquals(sync.probabilities().orElseThrow(), f.join().probabilities().orElseThrow(), 0);
+            assertEquals(sync.label(), f.join().label());
+            assertNotNull(f.join().requestId());
+        }
+    }
+
+    @Test
+    void predictAsync_failures_arriveThroughTheFuture_andAreCounted() {
+        ManualExecutor executor = new ManualExecutor();
+        ServerConfig config = ServerConfig.newBuilder().batching(64, Duration.ZERO)
+                .requestTimeout(Duration.ofMillis(20)).build();
+        ModelServer server = ModelServer.newBuilder().artifact(TestModels.logreg("r")).config(config)
+                .executor(executor).build();
+        assertEquals(Reason.MISSING_INPUT, reasonOf(server.predictAsync(null, Map.of("x1", 1))));
+        assertEquals(Reason.TIMEOUT, reasonOf(server.predictAsync(null, Map.of("x1", 1, "x2", 2))));
+        executor.runAll(); // the batcher skips the timed-out request
+        assertEquals(0, server.stats().batches());
+        assertEquals(1, server.stats().timeouts());
+        java.util.concurrent.CompletableFuture<Prediction> queued = server.predictAsync(null, Map.of("x1", 1, "x2", 2));
+        server.close();
+        assertEquals(Reason.CLOSED, reasonOf(queued));
+        assertEquals(Reason.CLOSED, reasonOf(server.predictAsync(null, Map.of("x1", 1, "x2", 2))));
+        assertEquals(4, server.stats().failures());
+        assertThrows(IllegalArgumentException.class, () -> server.predictAsync(null, null));
+        assertThrows(IllegalArgumentException.class, () -> server.predictAsync(" ", Map.of("x1", 1, "x2", 2)));
+    }
+
+    private static Reason reasonOf(java.util.concurrent.CompletableFuture<Prediction> f) {
+        java.util.concurrent.CompletionException e =
+                assertThrows(java.util.concurrent.CompletionException.class, f::join);
+        assertTrue(e.getCause() instanceof PredictionException, String.valueOf(e.getCause()));
+        return ((PredictionException) e.getCause()).reason();
+    }
+
+    @Test
     void events_heldBatch_splitTheLatencyIntoQueueAndCompute() throws Exception {
         ManualExecutor executor = new ManualExecutor();
         ServerConfig config = ServerConfig.newBuilder().batching(64, Duration.ZERO).build();

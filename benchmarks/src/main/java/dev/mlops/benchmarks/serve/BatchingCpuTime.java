@@ -84,36 +84,158 @@ final class BatchingCpuTime {
             ModelServer[] servers = {batched, unbatched};
             for (int callers : new int[] {CALLERS, 1}) {
                 int each = callers == 1 ? 8000 : EACH;
-                double[][] best = new double[2][];
-                for (ModelServer s : servers) {
-                    measure(s, records, callers, each); // warm-up
-                }
-                for (int run = 0; run < RUNS; run++) {
-                    for (int m = 0; m < 2; m++) {
-                        double[] r = measure(servers[m], records, callers, each);
-                        if (best[m] == null) {
-                            best[m] = r;
-                        } else {
-                            for (int k = 0; k < r.length; k++) {
-                                // throughputs (0, 1, 4): higher is better; latencies (2, 3): lower is better
-                                boolean throughput = k < 2 || k == 4;
-                                best[m][k] = throughput ? Math.max(best[m][k], r[k]) : Math.min(best[m][k], r[k]);
-                            }
-                        }
+                compare(row, "[callers=" + callers + "][maxQueueDelay=" + delayMicros + "us]", servers,
+                        s -> measure(s, records, callers, each));
+            }
+            if (delayMicros == 0) {
+                compare(row, "[asyncInFlight=" + CALLERS + "][maxQueueDelay=0us]", servers,
+                        s -> measureAsync(s, records, CALLERS, EACH));
+            }
+        }
+    }
+
+    /** One way of calling a server, measured: see {@link #measure}. */
+    private interface Client {
+        double[] measure(ModelServer server) throws InterruptedException;
+    }
+
+    /** Batching on against off, one warm-up each, then best of {@link #RUNS} in turn. */
+    private static void compare(ServeMeasurements.Row row, String c, ModelServer[] servers, Client client)
+            throws InterruptedException {
+        double[][] best = new double[2][];
+        for (ModelServer s : servers) {
+            client.measure(s); // warm-up
+        }
+        for (int run = 0; run < RUNS; run++) {
+            for (int m = 0; m < 2; m++) {
+                double[] r = client.measure(servers[m]);
+                if (best[m] == null) {
+                    best[m] = r;
+                } else {
+                    for (int k = 0; k < r.length; k++) {
+                        // throughputs (0, 1, 4): higher is better; latencies (2, 3): lower is better
+                        boolean throughput = k < 2 || k == 4;
+                        best[m][k] = throughput ? Math.max(best[m][k], r[k]) : Math.min(best[m][k], r[k]);
                     }
                 }
-                String c = "[callers=" + callers + "][maxQueueDelay=" + delayMicros + "us]";
-                row.print("cpuThroughput" + c + "[batching=on]", "rows/cpu-s (higher is better)", "rows/s",
-                        best[0][0], "batching=off", best[1][0]);
-                row.print("threadCpuThroughput" + c + "[batching=on]", "rows/thread-cpu-s (higher is better)",
-                        "rows/s", best[0][4], "batching=off", best[1][4]);
-                row.print("wallThroughput" + c + "[batching=on]", "rows/s (higher is better)", "rows/s",
-                        best[0][1], "batching=off", best[1][1]);
-                row.print("p50Latency" + c + "[batching=on]", "p50 (lower is better)", "us", best[0][2],
-                        "batching=off", best[1][2]);
-                row.print("p99Latency" + c + "[batching=on]", "p99 (lower is better)", "us", best[0][3],
-                        "batching=off", best[1][3]);
             }
+        }
+        row.print("cpuThroughput" + c + "[batching=on]", "rows/cpu-s (higher is better)", "rows/s",
+                best[0][0], "batching=off", best[1][0]);
+        row.print("threadCpuThroughput" + c + "[batching=on]", "rows/thread-cpu-s (higher is better)",
+                "rows/s", best[0][4], "batching=off", best[1][4]);
+        row.print("wallThroughput" + c + "[batching=on]", "rows/s (higher is better)", "rows/s",
+                best[0][1], "batching=off", best[1][1]);
+        row.print("p50Latency" + c + "[batching=on]", "p50 (lower is better)", "us", best[0][2],
+                "batching=off", best[1][2]);
+        row.print("p99Latency" + c + "[batching=on]", "p99 (lower is better)", "us", best[0][3],
+                "batching=off", best[1][3]);
+    }
+
+    /**
+     * As {@link #measure}, for a client that keeps {@code inFlight} requests under way through
+     * {@link ModelServer#predictAsync} (as an event-loop host does): two threads start the chains, and each chain
+     * sends its next request when the last completes. No thread waits per request; without batching each request
+     * runs on the thread that sends it.
+     */
+    private static double[] measureAsync(ModelServer server, List<Map<String, Object>> records, int inFlight,
+                                         int each) throws InterruptedException {
+        int starters = 2;
+        long[] latencies = new long[inFlight * each];
+        long[] starterCpu = new long[starters];
+        CountDownLatch ready = new CountDownLatch(starters);
+        CountDownLatch start = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(inFlight);
+        java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread[] ts = new Thread[starters];
+        for (int t = 0; t < starters; t++) {
+            int me = t;
+            ts[t] = new Thread(() -> {
+                ready.countDown();
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long c0 = THREADS.getCurrentThreadCpuTime();
+                for (int chain = me; chain < inFlight; chain += starters) {
+                    new Chain(server, records, chain * each, each, latencies, done, failed).next();
+                }
+                starterCpu[me] = THREADS.getCurrentThreadCpuTime() - c0;
+            });
+            ts[t].start();
+        }
+        ready.await();
+        java.util.Set<Long> starterIds = new java.util.HashSet<>();
+        for (Thread t : ts) {
+            starterIds.add(t.getId());
+        }
+        Map<Long, Long> others0 = otherThreadsCpu(starterIds);
+        long cpu0 = OS.getProcessCpuTime();
+        long wall0 = System.nanoTime();
+        start.countDown();
+        done.await();
+        for (Thread t : ts) {
+            t.join();
+        }
+        double wall = (System.nanoTime() - wall0) / 1e9;
+        double cpu = (OS.getProcessCpuTime() - cpu0) / 1e9;
+        if (failed.get() != null) {
+            throw new IllegalStateException("an asynchronous prediction failed", failed.get());
+        }
+        long threadCpu = Arrays.stream(starterCpu).sum();
+        for (Map.Entry<Long, Long> e : otherThreadsCpu(starterIds).entrySet()) {
+            threadCpu += e.getValue() - others0.getOrDefault(e.getKey(), 0L);
+        }
+        Arrays.sort(latencies);
+        int n = latencies.length;
+        return new double[] {n / cpu, n / wall, latencies[n / 2] / 1e3, latencies[(int) (n * 0.99)] / 1e3,
+                n / (threadCpu / 1e9)};
+    }
+
+    /** One chain of requests, each sent when the one before completes; loops while they complete at once. */
+    private static final class Chain {
+        private final ModelServer server;
+        private final List<Map<String, Object>> records;
+        private final int base;
+        private final int each;
+        private final long[] latencies;
+        private final CountDownLatch done;
+        private final java.util.concurrent.atomic.AtomicReference<Throwable> failed;
+        private int sent;
+
+        Chain(ModelServer server, List<Map<String, Object>> records, int base, int each, long[] latencies,
+              CountDownLatch done, java.util.concurrent.atomic.AtomicReference<Throwable> failed) {
+            this.server = server;
+            this.records = records;
+            this.base = base;
+            this.each = each;
+            this.latencies = latencies;
+            this.done = done;
+            this.failed = failed;
+        }
+
+        void next() {
+            while (sent < each && failed.get() == null) {
+                int k = base + sent++;
+                long s = System.nanoTime();
+                java.util.concurrent.CompletableFuture<?> f = server.predictAsync(null, records.get(k & 255));
+                if (!f.isDone()) {
+                    f.whenComplete((p, e) -> {
+                        latencies[k] = System.nanoTime() - s;
+                        if (e != null) {
+                            failed.compareAndSet(null, e);
+                        }
+                        next();
+                    });
+                    return;
+                }
+                latencies[k] = System.nanoTime() - s;
+                if (f.isCompletedExceptionally()) {
+                    f.whenComplete((p, e) -> failed.compareAndSet(null, e));
+                }
+            }
+            done.countDown();
         }
     }
 

@@ -66,7 +66,7 @@ public final class ServeMeasurements {
         List<Map<String, Object>> records = ServeFixtures.records(ServeFixtures.values(256, 3));
         double[][] results = new double[2][];
         for (int mode = 0; mode < 2; mode++) {
-            ServerConfig config = mode == 0 ? ServerConfig.newBuilder().batching(32, Duration.ofNanos(200_000)).build()
+            ServerConfig config = mode == 0 ? ServerConfig.newBuilder().batching(32, Duration.ZERO).build()
                     : ServerConfig.defaults();
             try (ModelServer server = ModelServer.newBuilder().artifact(ServeFixtures.artifact()).config(config)
                     .build()) {

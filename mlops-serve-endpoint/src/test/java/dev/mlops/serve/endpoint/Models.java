@@ -112,6 +112,13 @@ final class Models {
         }
 
         @Override
+        public java.util.concurrent.CompletableFuture<Prediction> predictAsync(String requestId,
+                Map<String, ?> record) {
+            hold();
+            return delegate.predictAsync(requestId, record);
+        }
+
+        @Override
         public List<Prediction> predict(String requestId, List<? extends Map<String, ?>> records) {
             hold();
             return delegate.predict(requestId, records);
