@@ -101,6 +101,16 @@ public interface ModelServer extends AutoCloseable {
     List<Prediction> predict(String requestId, List<? extends Map<String, ?>> records);
 
     /**
+     * {@link #predict(String, List)} without blocking the caller while it waits for a batch, as
+     * {@link #predictAsync(String, Map)} does for one record.
+     *
+     * @throws IllegalArgumentException at once when {@code records} or one of them is null, or {@code requestId} is
+     *     blank
+     */
+    java.util.concurrent.CompletableFuture<List<Prediction>> predictAsync(String requestId,
+            List<? extends Map<String, ?>> records);
+
+    /**
      * Predicts every row of a frame: columns are matched to inputs by name (other columns are ignored, so a frame
      * with its label and id columns can be passed as it is). Returns a frame of the outputs, one column per output
      * value: {@code label}, {@code probabilities.good}, ... The rows get generated request ids ({@code <id>/<row>}),

@@ -176,15 +176,32 @@ final class OnnxModelServer implements ModelServer {
         long start = System.nanoTime();
         requireRecord(record);
         String id = requestIds.orNext(requestId);
+        RequestKey key;
         try {
             checkOpen();
-            RequestKey key = cacheKey(record);
+            key = cacheKey(record);
             Prediction hit = cached(key, id);
             if (hit != null) {
                 return CompletableFuture.completedFuture(hit);
             }
+        } catch (RuntimeException e) {
+            countFailure(e);
+            return CompletableFuture.failedFuture(e);
+        }
+        return async(start, sig -> InputBatch.fromRecords(sig, List.of(record)), () -> List.of(id),
+                outcome -> predicted(outcome, key, id));
+    }
+
+    /**
+     * Submits a request without waiting for it: the future completes (on the batching thread when it was queued)
+     * with {@code result} of its outcome, or fails with what {@code predict} would throw.
+     */
+    private <T> CompletableFuture<T> async(long start, Function<dev.mlops.api.model.ModelSignature, InputBatch> convert,
+                                           Supplier<List<String>> ids, Function<Batcher.Outcome, T> result) {
+        try {
+            checkOpen();
             long deadline = deadline(start);
-            Pending p = submit(sig -> InputBatch.fromRecords(sig, List.of(record)), deadline);
+            Pending p = submit(convert, deadline);
             if (deadline != 0 && !p.future.isDone()) {
                 // Fails the request itself, so the batcher skips it while it is still queued.
                 p.future.orTimeout(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -195,8 +212,8 @@ final class OnnxModelServer implements ModelServer {
                     countFailure(e);
                     throw e;
                 }
-                finish(p.input, outcome, start, () -> List.of(id));
-                return predicted(outcome, key, id);
+                finish(p.input, outcome, start, ids);
+                return result.apply(outcome);
             });
         } catch (RuntimeException e) {
             countFailure(e);
@@ -249,6 +266,35 @@ final class OnnxModelServer implements ModelServer {
     @Override
     public List<Prediction> predict(String requestId, List<? extends Map<String, ?>> records) {
         long start = System.nanoTime();
+        requireRecords(records);
+        checkOpen();
+        if (records.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = ids(requestId, records.size());
+        try {
+            Served s = serve(sig -> InputBatch.fromRecords(sig, records), start, () -> ids);
+            return predicted(s.outcome, records.size(), ids);
+        } catch (RuntimeException e) {
+            countFailure(e);
+            throw e;
+        }
+    }
+
+    @Override
+    public CompletableFuture<List<Prediction>> predictAsync(String requestId, List<? extends Map<String, ?>> records) {
+        long start = System.nanoTime();
+        requireRecords(records);
+        List<String> ids = ids(requestId, records.size());
+        if (records.isEmpty()) {
+            return closed.get() ? CompletableFuture.failedFuture(closedException())
+                    : CompletableFuture.completedFuture(List.of());
+        }
+        return async(start, sig -> InputBatch.fromRecords(sig, records), () -> ids,
+                outcome -> predicted(outcome, records.size(), ids));
+    }
+
+    private void requireRecords(List<? extends Map<String, ?>> records) {
         if (records == null) {
             throw new IllegalArgumentException("predict(records) got null instead of a list of records; pass "
                     + "List.of() for none");
@@ -259,27 +305,26 @@ final class OnnxModelServer implements ModelServer {
                         + " is null; pass a map of input name to value for every record");
             }
         }
-        checkOpen();
-        if (records.isEmpty()) {
-            return List.of();
-        }
-        try {
-            List<String> ids = new java.util.ArrayList<>(records.size());
-            if (requestId != null && records.size() == 1) {
-                ids.add(requestId);
-            } else {
-                for (int i = 0; i < records.size(); i++) {
-                    ids.add(requestId == null ? requestIds.next() : requestId + "/" + i);
-                }
+    }
+
+    /** The ids of a request's records: its own for one record, {@code <id>/<index>} for several, else generated. */
+    private List<String> ids(String requestId, int records) {
+        List<String> ids = new java.util.ArrayList<>(records);
+        if (requestId != null && records == 1) {
+            ids.add(requestIds.orNext(requestId));
+        } else {
+            String base = requestId == null ? null : requestIds.orNext(requestId);
+            for (int i = 0; i < records; i++) {
+                ids.add(base == null ? requestIds.next() : base + "/" + i);
             }
-            Served s = serve(sig -> InputBatch.fromRecords(sig, records), start, () -> ids);
-            int from = s.outcome.offset();
-            return s.outcome.result().outputs().predictions(from, from + records.size(), name,
-                    s.outcome.result().model().version, ids);
-        } catch (RuntimeException e) {
-            countFailure(e);
-            throw e;
         }
+        return ids;
+    }
+
+    private List<Prediction> predicted(Batcher.Outcome outcome, int records, List<String> ids) {
+        int from = outcome.offset();
+        return outcome.result().outputs().predictions(from, from + records, name, outcome.result().model().version,
+                ids);
     }
 
     @Override

@@ -352,11 +352,19 @@ class ConcurrencyTest {
             for (int i = 0; i < 8; i++) { // all from this one thread: none of them blocks it
                 futures.add(server.predictAsync("loan-" + i, Map.of("x1", i * 0.25, "x2", 0.5)));
             }
-            assertTrue(futures.stream().noneMatch(java.util.concurrent.Future::isDone), "queued, not run yet");
-            assertEquals(8, ((OnnxModelServer) server).queuedRequests());
+            java.util.concurrent.CompletableFuture<List<Prediction>> two = server.predictAsync("batch-3",
+                    List.of(Map.of("x1", 1, "x2", 2), Map.of("x1", 3, "x2", 4)));
+            assertTrue(futures.stream().noneMatch(java.util.concurrent.Future::isDone) && !two.isDone(),
+                    "queued, not run yet");
+            assertEquals(9, ((OnnxModelServer) server).queuedRequests());
             executor.runAll();
             assertEquals(1, server.stats().batches());
-            assertEquals(8, server.stats().requests());
+            assertEquals(9, server.stats().requests());
+            assertEquals(10, server.stats().rows());
+            List<Prediction> rows = two.getNow(null);
+            assertEquals(List.of("batch-3/0", "batch-3/1"), rows.stream().map(Prediction::requestId).toList());
+            assertArrayEquals(new double[] {1 - TestModels.pGood(3, 4), TestModels.pGood(3, 4)},
+                    rows.get(1).probabilities().orElseThrow(), 1e-6);
             Set<String> published = new java.util.HashSet<>();
             for (int i = 0; i < 8; i++) {
                 Prediction p = futures.get(i).getNow(null);
@@ -366,7 +374,8 @@ class ConcurrencyTest {
                 assertArrayEquals(new double[] {1 - good, good}, p.probabilities().orElseThrow(), 1e-6);
                 published.addAll(events.poll(30, TimeUnit.SECONDS).requestIds());
             }
-            assertEquals(8, published.size(), "one event per request, under its id: " + published);
+            published.addAll(events.poll(30, TimeUnit.SECONDS).requestIds());
+            assertEquals(10, published.size(), "one event per request, under its ids: " + published);
         }
     }
 
@@ -399,8 +408,10 @@ class ConcurrencyTest {
         assertEquals(Reason.CLOSED, reasonOf(queued));
         assertEquals(Reason.CLOSED, reasonOf(server.predictAsync(null, Map.of("x1", 1, "x2", 2))));
         assertEquals(4, server.stats().failures());
-        assertThrows(IllegalArgumentException.class, () -> server.predictAsync(null, null));
+        assertThrows(IllegalArgumentException.class, () -> server.predictAsync(null, (Map<String, ?>) null));
         assertThrows(IllegalArgumentException.class, () -> server.predictAsync(" ", Map.of("x1", 1, "x2", 2)));
+        assertThrows(IllegalArgumentException.class, () -> server.predictAsync(null, java.util.Arrays.asList(
+                Map.of("x1", 1, "x2", 2), null)));
     }
 
     private static Reason reasonOf(java.util.concurrent.CompletableFuture<Prediction> f) {

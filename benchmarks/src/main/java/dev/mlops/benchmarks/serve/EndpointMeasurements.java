@@ -120,6 +120,10 @@ public final class EndpointMeasurements {
 
     public static void main(String[] args) throws Exception {
         int each = args.length > 0 ? Integer.parseInt(args[0]) : 1500;
+        if (args.length > 1 && args[1].equals("batching")) {
+            grpcBatching(each);
+            System.exit(0);
+        }
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(2)).build();
 
@@ -221,6 +225,110 @@ public final class EndpointMeasurements {
             jdk.stop(0);
         }
         System.exit(0); // the HttpClient's selector thread is not a daemon
+    }
+
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean();
+
+    /**
+     * gRPC with {@code IN_FLIGHT} requests under way from an asynchronous client (each sends the next when its
+     * answer arrives), over a server with batching on against one with it off: requests per second, requests per
+     * process CPU-second (the client's share is the same in both), p50 and p99. Best of 3 in turn. Run it alone with
+     * the arguments {@code <requests per run> batching}.
+     */
+    private static void grpcBatching(int each) throws Exception {
+        int total = Math.max(each, 1000) * 8;
+        ModelInferRequest request = raw(ServeFixtures.values(1, 1));
+        dev.mlops.serve.ServerConfig on = dev.mlops.serve.ServerConfig.newBuilder().threads(1, 1)
+                .batching(32, Duration.ZERO).build();
+        dev.mlops.serve.ServerConfig off = dev.mlops.serve.ServerConfig.newBuilder().threads(1, 1).build();
+        try (ModelServer batched = ModelServer.newBuilder().artifact(ServeFixtures.artifact()).config(on).build();
+             ModelServer unbatched = ModelServer.newBuilder().artifact(ServeFixtures.artifact()).config(off).build();
+             ModelEndpoint a = ModelEndpoint.newBuilder().model("mlp", batched).build();
+             ModelEndpoint b = ModelEndpoint.newBuilder().model("mlp", unbatched).build()) {
+            ManagedChannel[] channels = {NettyChannelBuilder.forTarget(a.grpcTarget()).usePlaintext().build(),
+                    NettyChannelBuilder.forTarget(b.grpcTarget()).usePlaintext().build()};
+            double[][] best = new double[2][];
+            for (int run = 0; run < 4; run++) {
+                for (int m = 0; m < 2; m++) {
+                    double[] r = inFlight(GRPCInferenceServiceGrpc.newStub(channels[m]), request, IN_FLIGHT, total);
+                    if (run == 0) {
+                        continue; // warm-up
+                    }
+                    if (best[m] == null) {
+                        best[m] = r;
+                    } else {
+                        best[m] = new double[] {Math.min(best[m][0], r[0]), Math.min(best[m][1], r[1]),
+                                Math.max(best[m][2], r[2]), Math.max(best[m][3], r[3])};
+                    }
+                }
+            }
+            String n = "grpcInFlight" + IN_FLIGHT + "[batching=on]";
+            String f = "grpcInFlight" + IN_FLIGHT + "[batching=off]";
+            row(n, "thrpt (higher is better)", "req/s", best[0][2], f, best[1][2]);
+            row(n, "cpu thrpt (higher is better)", "req/cpu-s", best[0][3], f, best[1][3]);
+            row(n, "p50 (lower is better)", "us", best[0][0], f, best[1][0]);
+            row(n, "p99 (lower is better)", "us", best[0][1], f, best[1][1]);
+            for (ManagedChannel c : channels) {
+                c.shutdownNow();
+            }
+        }
+    }
+
+    private static final int IN_FLIGHT = 32;
+
+    /** p50 us, p99 us, requests/s, requests per process CPU-second. */
+    private static double[] inFlight(GRPCInferenceServiceGrpc.GRPCInferenceServiceStub stub, ModelInferRequest request,
+                                     int inFlight, int total) throws InterruptedException {
+        long[] latencies = new long[total];
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicLong failures = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(inFlight);
+        long cpu0 = OS.getProcessCpuTime();
+        long wall0 = System.nanoTime();
+        for (int c = 0; c < inFlight; c++) {
+            send(stub, request, next, latencies, failures, done);
+        }
+        if (!done.await(10, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("the in-flight requests did not finish");
+        }
+        double wall = (System.nanoTime() - wall0) / 1e9;
+        double cpu = (OS.getProcessCpuTime() - cpu0) / 1e9;
+        if (failures.get() > 0) {
+            System.err.println("grpcInFlight: " + failures.get() + " failed requests");
+        }
+        Arrays.sort(latencies);
+        return new double[] {latencies[total / 2] / 1e3, latencies[(int) (total * 0.99)] / 1e3, total / wall,
+                total / cpu};
+    }
+
+    private static void send(GRPCInferenceServiceGrpc.GRPCInferenceServiceStub stub, ModelInferRequest request,
+                             java.util.concurrent.atomic.AtomicInteger next, long[] latencies, AtomicLong failures,
+                             CountDownLatch done) {
+        int k = next.getAndIncrement();
+        if (k >= latencies.length) {
+            done.countDown();
+            return;
+        }
+        long start = System.nanoTime();
+        stub.modelInfer(request, new StreamObserver<>() {
+            @Override
+            public void onNext(ModelInferResponse value) {
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                failures.incrementAndGet();
+                onCompleted();
+            }
+
+            @Override
+            public void onCompleted() {
+                latencies[k] = System.nanoTime() - start;
+                send(stub, request, next, latencies, failures, done);
+            }
+        });
     }
 
     private static HttpResponse<byte[]> post(HttpClient client, URI uri, byte[] body, boolean binary)

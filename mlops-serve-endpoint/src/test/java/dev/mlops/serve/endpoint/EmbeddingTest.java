@@ -2,13 +2,23 @@ package dev.mlops.serve.endpoint;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.common.util.concurrent.ListenableFuture;
+import dev.mlops.api.model.ModelArtifact;
 import dev.mlops.serve.ModelServer;
+import dev.mlops.serve.ServerConfig;
+import inference.GRPCInferenceServiceGrpc;
 import inference.OpenInferenceGrpc.ModelInferResponse;
+import io.grpc.ManagedChannel;
 import io.grpc.Server;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -64,6 +74,42 @@ class EmbeddingTest {
                 assertArrayEquals(Grpc.floats(b.getRawOutputContents(1)), Grpc.floats(a.getRawOutputContents(1)));
                 assertArrayEquals(Grpc.longs(b.getRawOutputContents(0)), Grpc.longs(a.getRawOutputContents(0)));
             } finally {
+                host.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
+    void grpcService_onAHostsDirectExecutor_queuesManyRequestsForOneBatch_withoutAThreadEach() throws Exception {
+        java.util.concurrent.ConcurrentLinkedQueue<Runnable> batchTasks = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        ServerConfig batching = ServerConfig.newBuilder().batching(64, java.time.Duration.ZERO).build();
+        try (ModelServer logreg = ModelServer.newBuilder().config(batching).executor(batchTasks::add)
+                .artifact(ModelArtifact.newBuilder().model(Models.bytes("logreg")).signature(Models.logregSignature())
+                        .build()).build()) {
+            String name = "embedded-" + System.nanoTime();
+            // Every call runs on the thread that makes it: a blocking handler would hold this thread at the first.
+            Server host = InProcessServerBuilder.forName(name).directExecutor()
+                    .addService(ModelEndpoint.newBuilder().model("logreg", logreg).grpcService()).build().start();
+            ManagedChannel channel = InProcessChannelBuilder.forName(name).directExecutor().build();
+            try {
+                GRPCInferenceServiceGrpc.GRPCInferenceServiceFutureStub stub =
+                        GRPCInferenceServiceGrpc.newFutureStub(channel);
+                List<ListenableFuture<ModelInferResponse>> calls = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    calls.add(stub.modelInfer(Grpc.logreg("call-" + i, new float[] {i}, new float[] {0.5f})));
+                }
+                assertTrue(calls.stream().noneMatch(java.util.concurrent.Future::isDone), "all eight are queued");
+                for (Runnable r; (r = batchTasks.poll()) != null; ) {
+                    r.run();
+                }
+                assertEquals(1, logreg.stats().batches(), "one batch for the eight calls");
+                for (int i = 0; i < 8; i++) {
+                    ModelInferResponse r = calls.get(i).get(30, TimeUnit.SECONDS);
+                    assertEquals("call-" + i, r.getId());
+                    assertEquals(Models.pGood(i, 0.5), r.getOutputs(1).getContents().getFp32Contents(1), 1e-6);
+                }
+            } finally {
+                channel.shutdownNow();
                 host.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
             }
         }

@@ -119,6 +119,13 @@ final class Models {
         }
 
         @Override
+        public java.util.concurrent.CompletableFuture<List<Prediction>> predictAsync(String requestId,
+                List<? extends Map<String, ?>> records) {
+            hold();
+            return delegate.predictAsync(requestId, records);
+        }
+
+        @Override
         public List<Prediction> predict(String requestId, List<? extends Map<String, ?>> records) {
             hold();
             return delegate.predict(requestId, records);

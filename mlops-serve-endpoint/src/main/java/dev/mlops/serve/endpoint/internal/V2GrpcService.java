@@ -26,6 +26,8 @@ import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -96,14 +98,14 @@ public final class V2GrpcService extends GRPCInferenceServiceGrpc.GRPCInferenceS
 
     @Override
     public void modelInfer(ModelInferRequest request, StreamObserver<ModelInferResponse> out) {
-        answer("ModelInfer " + request.getModelName(), request.getId(), out, () -> {
+        // Answered when the prediction completes: no gRPC thread waits while the request is batched.
+        answerAsync("ModelInfer " + request.getModelName(), request.getId(), out, () -> {
             boolean raw = request.getRawInputContentsCount() > 0;
             InferRequest decoded = decode(request, handler.config().maxTensorElements());
             Deadline deadline = Context.current().getDeadline();
             long deadlineMicros = deadline == null ? 0 : Math.max(1, deadline.timeRemaining(TimeUnit.MICROSECONDS));
-            InferResponse r = handler.infer(request.getModelName(), request.getModelVersion(), decoded,
-                    deadlineMicros);
-            return encode(r, raw);
+            return handler.inferAsync(request.getModelName(), request.getModelVersion(), decoded, deadlineMicros)
+                    .thenApply(r -> encode(r, raw));
         });
     }
 
@@ -256,22 +258,38 @@ public final class V2GrpcService extends GRPCInferenceServiceGrpc.GRPCInferenceS
     }
 
     private static <T> void answer(String call, String id, StreamObserver<T> out, Supplier<T> body) {
+        answerAsync(call, id, out, () -> CompletableFuture.completedFuture(body.get()));
+    }
+
+    /** Answers the call when {@code body}'s future completes, and writes the access log line then. */
+    private static <T> void answerAsync(String call, String id, StreamObserver<T> out,
+                                        Supplier<CompletableFuture<T>> body) {
         long start = System.nanoTime();
-        int code = 0;
+        CompletableFuture<T> answer;
         try {
-            T response = body.get();
-            out.onNext(response);
-            out.onCompleted();
-        } catch (EndpointException e) {
-            code = e.kind().grpcCode();
-            out.onError(status(e.kind(), e.getMessage()));
+            answer = body.get();
         } catch (RuntimeException e) {
-            code = Kind.INTERNAL.grpcCode();
-            LOG.error("gRPC {} (id {}) failed inside the endpoint", call, id, e);
-            out.onError(status(Kind.INTERNAL, "the endpoint failed on this request: " + e));
-        } finally {
-            ACCESS.info("grpc {} code={} {}us id={}", call, code, (System.nanoTime() - start) / 1000, id);
+            answer = CompletableFuture.failedFuture(e);
         }
+        answer.whenComplete((response, error) -> {
+            int code = 0;
+            Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            try {
+                if (e == null) {
+                    out.onNext(response);
+                    out.onCompleted();
+                } else if (e instanceof EndpointException ee) {
+                    code = ee.kind().grpcCode();
+                    out.onError(status(ee.kind(), ee.getMessage()));
+                } else {
+                    code = Kind.INTERNAL.grpcCode();
+                    LOG.error("gRPC {} (id {}) failed inside the endpoint", call, id, e);
+                    out.onError(status(Kind.INTERNAL, "the endpoint failed on this request: " + e));
+                }
+            } finally {
+                ACCESS.info("grpc {} code={} {}us id={}", call, code, (System.nanoTime() - start) / 1000, id);
+            }
+        });
     }
 
     /** A {@code google.rpc.Status} of a kind and message, as the exception grpc-java sends. */

@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -144,51 +144,93 @@ public final class V2Handler implements AutoCloseable {
 
     /**
      * Runs an inference request: checks it against the model's signature, predicts, and gives the outputs asked for.
+     * Blocks until the answer is there; {@link #inferAsync} does not.
      *
      * @param deadlineMicros the transport's own deadline ({@code 0}: none), e.g. a gRPC deadline
      * @throws EndpointException for every refusal; the message names the model, the request id and what was wrong
      */
     public InferResponse infer(String model, String version, InferRequest request, long deadlineMicros) {
+        try {
+            return inferAsync(model, version, request, deadlineMicros).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof EndpointException ee) {
+                throw new EndpointException(ee.kind(), ee.getMessage(), ee.getCause());
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * {@link #infer} without blocking: the request is checked on this thread and the future completes when its
+     * prediction has run (on the model server's batching thread when it was batched), so a transport that answers
+     * asynchronously (gRPC) holds no thread per request in flight.
+     *
+     * @return a future of the response, failed with an {@link EndpointException} for every refusal
+     */
+    public CompletableFuture<InferResponse> inferAsync(String model, String version, InferRequest request,
+                                                       long deadlineMicros) {
         long start = System.nanoTime();
         String tag = models.containsKey(model) ? model : "unknown"; // no meter per name a client makes up
         String where = "model '" + model + "'" + (request.id().isEmpty() ? "" : ", request '" + request.id() + "'")
                 + ": ";
         if (closing) {
-            metrics.failure(tag, Kind.UNAVAILABLE);
-            throw new EndpointException(Kind.UNAVAILABLE, where + "the endpoint is closing; retry on another "
-                    + "replica");
+            return CompletableFuture.failedFuture(failed(tag, where, new EndpointException(Kind.UNAVAILABLE,
+                    "the endpoint is closing; retry on another replica")));
         }
         if (!permits.tryAcquire()) {
-            metrics.failure(tag, Kind.OVERLOADED);
-            throw new EndpointException(Kind.OVERLOADED, where + "the endpoint already runs "
-                    + config.maxConcurrentRequests() + " requests; retry shortly");
+            return CompletableFuture.failedFuture(failed(tag, where, new EndpointException(Kind.OVERLOADED,
+                    "the endpoint already runs " + config.maxConcurrentRequests() + " requests; retry shortly")));
         }
         enter();
-        boolean released = false;
+        Prepared p;
+        CompletableFuture<List<Prediction>> predictions;
         try {
             ModelServer server = served(model, version);
-            ServerInfo info = server.info();
-            Prepared p = prepare(info.signature(), request);
+            p = prepare(server.info().signature(), request);
             long timeoutMicros = timeout(request.timeoutMicros(), deadlineMicros);
-            List<Prediction> predictions;
-            if (timeoutMicros > 0) {
-                released = true; // the permit now follows the running task, so work stays bounded after a timeout
-                predictions = predictWithin(server, request.id(), p.records, timeoutMicros);
-            } else {
-                predictions = predict(server, request.id(), p.records);
-            }
-            InferResponse response = respond(model, predictions, p, request);
-            metrics.success(model, p.rows, System.nanoTime() - start);
-            return response;
-        } catch (EndpointException e) {
-            metrics.failure(tag, e.kind());
-            throw new EndpointException(e.kind(), where + e.getMessage(), e.getCause());
-        } finally {
-            if (!released) {
-                permits.release();
-            }
+            predictions = timeoutMicros > 0 ? predictWithin(server, request.id(), p.records, timeoutMicros)
+                    : predict(server, request.id(), p.records).whenComplete((r, e) -> permits.release());
+        } catch (RuntimeException e) {
+            permits.release();
             leave();
+            return CompletableFuture.failedFuture(failed(tag, where, e));
         }
+        return predictions.handle((list, error) -> {
+            try {
+                if (error != null) {
+                    throw failed(tag, where, answered(error));
+                }
+                InferResponse response = respond(model, list, p, request);
+                metrics.success(model, p.rows, System.nanoTime() - start);
+                return response;
+            } finally {
+                leave();
+            }
+        });
+    }
+
+    /** A refusal, counted, with the model and request named in its message; other exceptions as they are. */
+    private RuntimeException failed(String tag, String where, RuntimeException e) {
+        if (e instanceof EndpointException ee) {
+            metrics.failure(tag, ee.kind());
+            return new EndpointException(ee.kind(), where + ee.getMessage(), ee.getCause());
+        }
+        return e;
+    }
+
+    /** What a prediction failed with, as the endpoint answers it. */
+    private static RuntimeException answered(Throwable error) {
+        Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (e instanceof PredictionException pe) {
+            return new EndpointException(kindOf(pe.reason()), pe.getMessage(), pe);
+        }
+        if (e instanceof RuntimeException re) {
+            return re;
+        }
+        return new EndpointException(Kind.INTERNAL, "the model failed: " + e, e);
     }
 
     private long timeout(long requestMicros, long deadlineMicros) {
@@ -201,30 +243,23 @@ public final class V2Handler implements AutoCloseable {
         return t;
     }
 
-    private List<Prediction> predictWithin(ModelServer server, String id, List<Map<String, Object>> records,
-                                           long micros) {
-        CompletableFuture<List<Prediction>> f;
-        try {
-            f = CompletableFuture.supplyAsync(() -> predict(server, id, records), timedExecutor());
-        } catch (RuntimeException e) {
-            permits.release();
-            throw e;
-        }
-        f.whenComplete((r, e) -> permits.release());
-        try {
-            return f.get(micros, TimeUnit.MICROSECONDS);
-        } catch (TimeoutException e) {
-            throw new EndpointException(Kind.TIMEOUT, "the request did not finish within its timeout of "
-                    + micros / 1000.0 + " ms; send fewer rows or allow more time");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof EndpointException ee) {
-                throw new EndpointException(ee.kind(), ee.getMessage(), ee.getCause());
+    /**
+     * Predicts within a timeout. The prediction starts on a thread of its own, since a server without batching (or
+     * with an idle batcher) runs it on the thread that asks; the permit follows the prediction, so work stays
+     * bounded after a timeout, and the caller's future fails with {@code TIMEOUT} when the time is up.
+     */
+    private CompletableFuture<List<Prediction>> predictWithin(ModelServer server, String id,
+                                                              List<Map<String, Object>> records, long micros) {
+        CompletableFuture<List<Prediction>> running = CompletableFuture
+                .supplyAsync(() -> predict(server, id, records), timedExecutor()).thenCompose(f -> f);
+        running.whenComplete((r, e) -> permits.release());
+        return running.copy().orTimeout(micros, TimeUnit.MICROSECONDS).exceptionally(e -> {
+            if (e instanceof TimeoutException) {
+                throw new EndpointException(Kind.TIMEOUT, "the request did not finish within its timeout of "
+                        + micros / 1000.0 + " ms; send fewer rows or allow more time");
             }
-            throw new EndpointException(Kind.INTERNAL, "the model failed: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EndpointException(Kind.UNAVAILABLE, "interrupted while waiting for the model", e);
-        }
+            throw e instanceof RuntimeException re ? re : new CompletionException(e);
+        });
     }
 
     private ExecutorService timedExecutor() {
@@ -245,12 +280,9 @@ public final class V2Handler implements AutoCloseable {
     }
 
     /** The request's id goes to the server, so the prediction event (and a monitor joining labels) carries it. */
-    private static List<Prediction> predict(ModelServer server, String id, List<Map<String, Object>> records) {
-        try {
-            return server.predict(id.isEmpty() ? null : id, records);
-        } catch (PredictionException e) {
-            throw new EndpointException(kindOf(e.reason()), e.getMessage(), e);
-        }
+    private static CompletableFuture<List<Prediction>> predict(ModelServer server, String id,
+                                                               List<Map<String, Object>> records) {
+        return server.predictAsync(id.isBlank() ? null : id, records);
     }
 
     static Kind kindOf(PredictionException.Reason reason) {
