@@ -142,55 +142,17 @@ final class BatchingCpuTime {
                                          int each) throws InterruptedException {
         int starters = 2;
         long[] latencies = new long[inFlight * each];
-        long[] starterCpu = new long[starters];
-        CountDownLatch ready = new CountDownLatch(starters);
-        CountDownLatch start = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(inFlight);
         java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
-        Thread[] ts = new Thread[starters];
-        for (int t = 0; t < starters; t++) {
-            int me = t;
-            ts[t] = new Thread(() -> {
-                ready.countDown();
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                long c0 = THREADS.getCurrentThreadCpuTime();
-                for (int chain = me; chain < inFlight; chain += starters) {
-                    new Chain(server, records, chain * each, each, latencies, done, failed).next();
-                }
-                starterCpu[me] = THREADS.getCurrentThreadCpuTime() - c0;
-            });
-            ts[t].start();
-        }
-        ready.await();
-        java.util.Set<Long> starterIds = new java.util.HashSet<>();
-        for (Thread t : ts) {
-            starterIds.add(t.getId());
-        }
-        Map<Long, Long> others0 = otherThreadsCpu(starterIds);
-        long cpu0 = OS.getProcessCpuTime();
-        long wall0 = System.nanoTime();
-        start.countDown();
-        done.await();
-        for (Thread t : ts) {
-            t.join();
-        }
-        double wall = (System.nanoTime() - wall0) / 1e9;
-        double cpu = (OS.getProcessCpuTime() - cpu0) / 1e9;
+        double[] r = timed(starters, latencies, done, me -> {
+            for (int chain = me; chain < inFlight; chain += starters) {
+                new Chain(server, records, chain * each, each, latencies, done, failed).next();
+            }
+        });
         if (failed.get() != null) {
             throw new IllegalStateException("an asynchronous prediction failed", failed.get());
         }
-        long threadCpu = Arrays.stream(starterCpu).sum();
-        for (Map.Entry<Long, Long> e : otherThreadsCpu(starterIds).entrySet()) {
-            threadCpu += e.getValue() - others0.getOrDefault(e.getKey(), 0L);
-        }
-        Arrays.sort(latencies);
-        int n = latencies.length;
-        return new double[] {n / cpu, n / wall, latencies[n / 2] / 1e3, latencies[(int) (n * 0.99)] / 1e3,
-                n / (threadCpu / 1e9)};
+        return r;
     }
 
     /** One chain of requests, each sent when the one before completes; loops while they complete at once. */
@@ -239,22 +201,34 @@ final class BatchingCpuTime {
         }
     }
 
-    /**
-     * Rows per process CPU-second, rows per wall second, p50 and p99 latency (us), and rows per thread CPU-second:
-     * the CPU clocks of the callers (read by each at its end) and of every other JVM thread (the batcher's, GC,
-     * JIT), which count in nanoseconds where the process figure counts in 10 ms ticks and also holds kernel work
-     * no thread is charged with.
-     */
+    /** {@code threads} callers, each {@code each} predictions in turn: see {@link #timed}. */
     private static double[] measure(ModelServer server, List<Map<String, Object>> records, int threads, int each)
             throws InterruptedException {
         long[] latencies = new long[threads * each];
-        long[] callerCpu = new long[threads];
+        return timed(threads, latencies, new CountDownLatch(0), t -> {
+            for (int i = t * each; i < (t + 1) * each; i++) {
+                long s = System.nanoTime();
+                server.predict(records.get(i & 255));
+                latencies[i] = System.nanoTime() - s;
+            }
+        });
+    }
+
+    /**
+     * Runs {@code body} on {@code threads} threads started together, waits for them and for {@code done}, and gives
+     * rows per process CPU-second, rows per wall second, p50 and p99 of {@code latencies} (us, one per row), and
+     * rows per thread CPU-second: the CPU clocks of the threads (read by each at its end) and of every other JVM
+     * thread (the batcher's, GC, JIT), which count in nanoseconds where the process figure counts in 10 ms ticks
+     * and also holds kernel work no thread is charged with.
+     */
+    private static double[] timed(int threads, long[] latencies, CountDownLatch done,
+                                  java.util.function.IntConsumer body) throws InterruptedException {
+        long[] ownCpu = new long[threads];
         CountDownLatch ready = new CountDownLatch(threads);
         CountDownLatch start = new CountDownLatch(1);
         Thread[] ts = new Thread[threads];
         for (int t = 0; t < threads; t++) {
-            int base = t * each;
-            int index = t;
+            int me = t;
             ts[t] = new Thread(() -> {
                 ready.countDown();
                 try {
@@ -263,31 +237,28 @@ final class BatchingCpuTime {
                     return;
                 }
                 long c0 = THREADS.getCurrentThreadCpuTime();
-                for (int i = 0; i < each; i++) {
-                    long s = System.nanoTime();
-                    server.predict(records.get((base + i) & 255));
-                    latencies[base + i] = System.nanoTime() - s;
-                }
-                callerCpu[index] = THREADS.getCurrentThreadCpuTime() - c0;
+                body.accept(me);
+                ownCpu[me] = THREADS.getCurrentThreadCpuTime() - c0;
             });
             ts[t].start();
         }
         ready.await();
-        java.util.Set<Long> callerIds = new java.util.HashSet<>();
+        java.util.Set<Long> ids = new java.util.HashSet<>();
         for (Thread t : ts) {
-            callerIds.add(t.getId());
+            ids.add(t.getId());
         }
-        Map<Long, Long> others0 = otherThreadsCpu(callerIds);
+        Map<Long, Long> others0 = otherThreadsCpu(ids);
         long cpu0 = OS.getProcessCpuTime();
         long wall0 = System.nanoTime();
         start.countDown();
         for (Thread t : ts) {
             t.join();
         }
+        done.await();
         double wall = (System.nanoTime() - wall0) / 1e9;
         double cpu = (OS.getProcessCpuTime() - cpu0) / 1e9;
-        long threadCpu = Arrays.stream(callerCpu).sum();
-        for (Map.Entry<Long, Long> e : otherThreadsCpu(callerIds).entrySet()) {
+        long threadCpu = Arrays.stream(ownCpu).sum();
+        for (Map.Entry<Long, Long> e : otherThreadsCpu(ids).entrySet()) {
             threadCpu += e.getValue() - others0.getOrDefault(e.getKey(), 0L);
         }
         Arrays.sort(latencies);
