@@ -26,7 +26,31 @@ final class XGBoostTrees {
             "reg:squarederror", "reg:linear", "reg:pseudohubererror", "reg:absoluteerror", "reg:squaredlogerror");
     private static final Set<String> LOG_LINK_REGRESSION = Set.of("reg:gamma", "reg:tweedie", "count:poisson");
 
+    static {
+        readXGBoost();
+    }
+
     private XGBoostTrees() {
+    }
+
+    /**
+     * Lets this module read xgboost4j. Its jar's name ({@code xgboost4j_2.12}) is no valid module name, so it stays
+     * on the class path, in the unnamed module; on the module path, {@code dev.mlops.train} is named and reads only
+     * what it requires, so it adds the read edge itself before the first use (docs/decisions/218). On the class path
+     * there is nothing to do.
+     */
+    static void readXGBoost() {
+        Module self = XGBoostTrees.class.getModule();
+        if (!self.isNamed()) {
+            return;
+        }
+        try {
+            self.addReads(Class.forName("ml.dmlc.xgboost4j.java.Booster", false,
+                    XGBoostModel.class.getClassLoader()).getModule());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("Tribuo's XGBoost model is here but xgboost4j is not; put "
+                    + "ml.dmlc:xgboost4j_2.12 on the class path", e);
+        }
     }
 
     /** Writes softmax probabilities [N, C] of a {@code multi:softprob} classifier, in Tribuo's label-id order. */
