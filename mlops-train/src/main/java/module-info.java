@@ -3,8 +3,8 @@
  * preprocessing. Exports its API packages; the Tribuo adapters and the graph writers stay internal.
  *
  * <p>Tribuo's XGBoost needs {@code xgboost4j_2.12}, a jar whose name is no valid module name, so it stays on the
- * class path: this module reads the class path for it (at compile time by flag, at run time by
- * {@code Module.addReads} before the first use, docs/decisions/218).
+ * class path; the one call this module makes into it goes through reflection, which needs no read edge
+ * (docs/decisions/218).
  */
 module dev.mlops.train {
     requires transitive dev.mlops.features;
@@ -31,6 +31,9 @@ module dev.mlops.train {
     requires com.oracle.labs.mlrg.olcut.config.json;
     requires com.google.protobuf;
     requires jul.to.slf4j;
+    // no Automatic-Module-Name in these two jars, so their file names name them
+    requires libsvm;    // TribuoTrainers silences its console output
+    requires liblinear; // TribuoExportables asks whether a model gives probabilities
     requires jdk.management; // CapacityPlan: heap and CPU time of the measured runs
 
     exports dev.mlops.train;

@@ -8,7 +8,6 @@ import dev.mlops.api.CategoricalColumn;
 import dev.mlops.api.DoubleColumn;
 import dev.mlops.api.Frame;
 import dev.mlops.api.HtmlRenderable;
-import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.rapaio.jupyter.kernel.display.DisplayData;
 import org.rapaio.jupyter.kernel.display.DisplaySystem;
@@ -17,10 +16,17 @@ import org.rapaio.jupyter.kernel.display.spi.DisplayProvider;
 class MlopsDisplayProviderTest {
     static final Frame FRAME = Frame.of(DoubleColumn.of("age", 31, 45), CategoricalColumn.of("class", "good", "<b>"));
 
+    /** The kernel finds the provider on the module path (the descriptor) and on the class path (the file). */
     @Test
-    void serviceLoader_findsTheProvider() {
-        assertTrue(ServiceLoader.load(DisplayProvider.class).stream()
-                .anyMatch(p -> p.type() == MlopsDisplayProvider.class));
+    void serviceLoader_findsTheProvider_onTheModulePathAndTheClassPath() throws java.io.IOException {
+        java.lang.module.ModuleDescriptor d = MlopsDisplayProvider.class.getModule().getDescriptor();
+        assertTrue(d.provides().stream().anyMatch(p -> p.service().equals(DisplayProvider.class.getName())
+                && p.providers().equals(java.util.List.of(MlopsDisplayProvider.class.getName()))), d.toString());
+        try (java.io.InputStream in = MlopsDisplayProvider.class.getResourceAsStream("/META-INF/services/"
+                + DisplayProvider.class.getName())) {
+            assertEquals(MlopsDisplayProvider.class.getName(),
+                    new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim());
+        }
     }
 
     @Test

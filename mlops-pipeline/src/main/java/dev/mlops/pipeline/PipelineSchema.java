@@ -34,7 +34,7 @@ public final class PipelineSchema {
 
     /** The shipped schema's text. */
     public static String shipped() {
-        try (InputStream in = PipelineSchema.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+        try (InputStream in = PipelineSchema.class.getResourceAsStream("/" + RESOURCE)) {
             if (in == null) {
                 throw new MlopsException("The pipeline schema " + RESOURCE + " is missing from the class path");
             }

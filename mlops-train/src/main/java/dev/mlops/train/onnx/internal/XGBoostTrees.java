@@ -3,8 +3,6 @@ package dev.mlops.train.onnx.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlops.api.Json;
 import dev.mlops.features.internal.onnx.GraphBuilder;
-import ml.dmlc.xgboost4j.java.Booster;
-import ml.dmlc.xgboost4j.java.XGBoostError;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.common.xgboost.XGBoostModel;
 
@@ -26,36 +24,12 @@ final class XGBoostTrees {
             "reg:squarederror", "reg:linear", "reg:pseudohubererror", "reg:absoluteerror", "reg:squaredlogerror");
     private static final Set<String> LOG_LINK_REGRESSION = Set.of("reg:gamma", "reg:tweedie", "count:poisson");
 
-    static {
-        readXGBoost();
-    }
-
     private XGBoostTrees() {
-    }
-
-    /**
-     * Lets this module read xgboost4j. Its jar's name ({@code xgboost4j_2.12}) is no valid module name, so it stays
-     * on the class path, in the unnamed module; on the module path, {@code dev.mlops.train} is named and reads only
-     * what it requires, so it adds the read edge itself before the first use (docs/decisions/218). On the class path
-     * there is nothing to do.
-     */
-    static void readXGBoost() {
-        Module self = XGBoostTrees.class.getModule();
-        if (!self.isNamed()) {
-            return;
-        }
-        try {
-            self.addReads(Class.forName("ml.dmlc.xgboost4j.java.Booster", false,
-                    XGBoostModel.class.getClassLoader()).getModule());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("Tribuo's XGBoost model is here but xgboost4j is not; put "
-                    + "ml.dmlc:xgboost4j_2.12 on the class path", e);
-        }
     }
 
     /** Writes softmax probabilities [N, C] of a {@code multi:softprob} classifier, in Tribuo's label-id order. */
     static String writeClassification(GraphBuilder g, XGBoostModel<?> model, String features, FeatureIndex index) {
-        List<Booster> boosters = model.getInnerModels();
+        List<?> boosters = model.getInnerModels();
         if (boosters.size() != 1) {
             throw new IllegalArgumentException("An XGBoost classifier should hold one booster, found " + boosters.size());
         }
@@ -77,7 +51,7 @@ final class XGBoostTrees {
 
     /** Writes values [N, D]: booster {@code i} predicts dimension id {@code i}, as in Tribuo 4.1 and later. */
     static String writeRegression(GraphBuilder g, XGBoostModel<?> model, String features, FeatureIndex index) {
-        List<Booster> boosters = model.getInnerModels();
+        List<?> boosters = model.getInnerModels();
         int dims = model.getOutputIDInfo().size();
         if (boosters.size() != dims) {
             throw new IllegalArgumentException("An XGBoost regressor should hold one booster per dimension: "
@@ -110,10 +84,18 @@ final class XGBoostTrees {
         return "log".equals(link) ? g.op("Exp", List.of(margins), Map.of()) : margins;
     }
 
-    private static JsonNode learner(Booster booster) {
+    /**
+     * The booster's {@code learner} object, from {@code Booster.toByteArray("json")}. Called by reflection:
+     * xgboost4j's jar ({@code xgboost4j_2.12}) has no valid module name, so it stays on the class path, which this
+     * named module does not read; reflection on its public API needs no read edge (docs/decisions/218).
+     */
+    private static JsonNode learner(Object booster) {
         try {
-            return Json.mapper().readTree(booster.toByteArray("json")).path("learner");
-        } catch (XGBoostError | IOException e) {
+            byte[] json = (byte[]) booster.getClass().getMethod("toByteArray", String.class).invoke(booster, "json");
+            return Json.mapper().readTree(json).path("learner");
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw new IllegalStateException("Could not read the XGBoost booster as JSON: " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException | IOException e) {
             throw new IllegalStateException("Could not read the XGBoost booster as JSON", e);
         }
     }
