@@ -80,12 +80,24 @@ class ConcurrencyTest {
         }
     }
 
+    /** A batching server (up to 64 rows, no fill wait) whose batches run only when the test runs {@code executor}. */
+    private static ModelServer heldBatches(ManualExecutor executor) {
+        return ModelServer.newBuilder().artifact(TestModels.logreg("r"))
+                .config(ServerConfig.newBuilder().batching(64, Duration.ZERO).build()).executor(executor).build();
+    }
+
+    /** The server's prediction events, as they arrive. */
+    private static java.util.concurrent.BlockingQueue<PredictionEvent> events(ModelServer server) {
+        java.util.concurrent.LinkedBlockingQueue<PredictionEvent> events =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        server.onPrediction(events::add);
+        return events;
+    }
+
     @Test
     void batching_requestsFromManyThreadsRunAsOneBatch() throws Exception {
         ManualExecutor executor = new ManualExecutor();
-        ServerConfig config = ServerConfig.newBuilder().batching(64, Duration.ZERO).build();
-        try (ModelServer server = ModelServer.newBuilder().artifact(TestModels.logreg("r")).config(config)
-                .executor(executor).build()) {
+        try (ModelServer server = heldBatches(executor)) {
             int callers = 8;
             Prediction[] results = new Prediction[callers];
             List<Thread> threads = new ArrayList<>();
@@ -314,9 +326,7 @@ class ConcurrencyTest {
     @Test
     void listeners_seeTheRequestIdsThatPredictionsReturn() throws Exception {
         try (ModelServer server = ModelServer.newBuilder().artifact(TestModels.logreg("r")).build()) {
-            java.util.concurrent.LinkedBlockingQueue<PredictionEvent> events =
-                    new java.util.concurrent.LinkedBlockingQueue<>();
-            server.onPrediction(events::add);
+            java.util.concurrent.BlockingQueue<PredictionEvent> events = events(server);
             Prediction mine = server.predict("order-17", Map.of("x1", 0.5, "x2", 1.5));
             Prediction generated = server.predict(Map.of("x1", 0.5, "x2", 1.5));
             List<Prediction> listed = server.predict(List.of(Map.of("x1", 1, "x2", 2), Map.of("x1", 3, "x2", 4)));
@@ -342,12 +352,8 @@ class ConcurrencyTest {
     @Test
     void predictAsync_queuedRequestsFormOneBatch_withoutAThreadPerRequest() throws Exception {
         ManualExecutor executor = new ManualExecutor();
-        ServerConfig config = ServerConfig.newBuilder().batching(64, Duration.ZERO).build();
-        try (ModelServer server = ModelServer.newBuilder().artifact(TestModels.logreg("r")).config(config)
-                .executor(executor).build()) {
-            java.util.concurrent.LinkedBlockingQueue<PredictionEvent> events =
-                    new java.util.concurrent.LinkedBlockingQueue<>();
-            server.onPrediction(events::add);
+        try (ModelServer server = heldBatches(executor)) {
+            java.util.concurrent.BlockingQueue<PredictionEvent> events = events(server);
             List<java.util.concurrent.CompletableFuture<Prediction>> futures = new ArrayList<>();
             for (int i = 0; i < 8; i++) { // all from this one thread: none of them blocks it
                 futures.add(server.predictAsync("loan-" + i, Map.of("x1", i * 0.25, "x2", 0.5)));
@@ -424,12 +430,8 @@ class ConcurrencyTest {
     @Test
     void events_heldBatch_splitTheLatencyIntoQueueAndCompute() throws Exception {
         ManualExecutor executor = new ManualExecutor();
-        ServerConfig config = ServerConfig.newBuilder().batching(64, Duration.ZERO).build();
-        try (ModelServer server = ModelServer.newBuilder().artifact(TestModels.logreg("r")).config(config)
-                .executor(executor).build()) {
-            java.util.concurrent.LinkedBlockingQueue<PredictionEvent> events =
-                    new java.util.concurrent.LinkedBlockingQueue<>();
-            server.onPrediction(events::add);
+        try (ModelServer server = heldBatches(executor)) {
+            java.util.concurrent.BlockingQueue<PredictionEvent> events = events(server);
             Thread caller = new Thread(() -> server.predict(Map.of("x1", 0.5, "x2", 1.5)));
             caller.start();
             awaitQueued(server, 1); // the batch is held until the test runs the drain task
@@ -447,9 +449,7 @@ class ConcurrencyTest {
     @Test
     void events_withoutBatching_haveNoQueueTimeButTheirCompute() throws Exception {
         try (ModelServer server = ModelServer.newBuilder().artifact(TestModels.logreg("r")).build()) {
-            java.util.concurrent.LinkedBlockingQueue<PredictionEvent> events =
-                    new java.util.concurrent.LinkedBlockingQueue<>();
-            server.onPrediction(events::add);
+            java.util.concurrent.BlockingQueue<PredictionEvent> events = events(server);
             server.predict(Map.of("x1", 0.5, "x2", 1.5));
             PredictionEvent e = events.poll(30, TimeUnit.SECONDS);
             assertNotNull(e, "the server published the prediction");
