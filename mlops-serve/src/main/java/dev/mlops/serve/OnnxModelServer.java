@@ -163,8 +163,8 @@ final class OnnxModelServer implements ModelServer {
             if (hit != null) {
                 return hit;
             }
-            Served s = serve(sig -> InputBatch.fromRecords(sig, List.of(record)), start, () -> List.of(id));
-            return predicted(s.outcome, key, id);
+            Batcher.Outcome s = serve(sig -> InputBatch.fromRecords(sig, List.of(record)), start, () -> List.of(id));
+            return predicted(s, key, id);
         } catch (RuntimeException e) {
             countFailure(e);
             throw e;
@@ -273,8 +273,8 @@ final class OnnxModelServer implements ModelServer {
         }
         List<String> ids = ids(requestId, records.size());
         try {
-            Served s = serve(sig -> InputBatch.fromRecords(sig, records), start, () -> ids);
-            return predicted(s.outcome, records.size(), ids);
+            Batcher.Outcome s = serve(sig -> InputBatch.fromRecords(sig, records), start, () -> ids);
+            return predicted(s, records.size(), ids);
         } catch (RuntimeException e) {
             countFailure(e);
             throw e;
@@ -342,16 +342,13 @@ final class OnnxModelServer implements ModelServer {
             }
             String base = requestIds.next();
             int n = frame.rowCount();
-            Served s = serve(sig -> InputBatch.fromFrame(sig, frame), start, () -> frameIds(base, n));
-            int from = s.outcome.offset();
-            return s.outcome.result().outputs().toFrame(from, from + frame.rowCount());
+            Batcher.Outcome s = serve(sig -> InputBatch.fromFrame(sig, frame), start, () -> frameIds(base, n));
+            int from = s.offset();
+            return s.result().outputs().toFrame(from, from + frame.rowCount());
         } catch (RuntimeException e) {
             countFailure(e);
             throw e;
         }
-    }
-
-    private record Served(Batcher.Outcome outcome) {
     }
 
     /** The ids of the rows of one frame request, built only when a listener asks for them. */
@@ -367,13 +364,13 @@ final class OnnxModelServer implements ModelServer {
      * Validates the request against the serving signature, runs it (directly or through the batcher), counts it and
      * publishes its event. {@code convert} rebuilds the input when a reload changed the signature meanwhile.
      */
-    private Served serve(Function<dev.mlops.api.model.ModelSignature, InputBatch> convert, long start,
+    private Batcher.Outcome serve(Function<dev.mlops.api.model.ModelSignature, InputBatch> convert, long start,
                          Supplier<List<String>> ids) {
         long deadline = deadline(start);
         Pending p = submit(convert, deadline);
         Batcher.Outcome outcome = p.queued == null ? p.future.join() : await(p.queued, deadline);
         finish(p.input, outcome, start, ids);
-        return new Served(outcome);
+        return outcome;
     }
 
     /** A validated request under way: done at once when it ran on this thread, else queued for a batch. */
