@@ -96,7 +96,7 @@ public interface ModelServer extends AutoCloseable {
      * gets {@code requestId} itself, several get {@code <requestId>/<index>}, so each row's label can be joined
      * later; {@code null} asks the server to generate the id.
      *
-     * @throws IllegalArgumentException when {@code records} or one of them is null
+     * @throws IllegalArgumentException when {@code records} or one of them is null, or {@code requestId} is blank
      */
     List<Prediction> predict(String requestId, List<? extends Map<String, ?>> records);
 

@@ -158,13 +158,13 @@ final class OnnxModelServer implements ModelServer {
         checkOpen();
         String id = requestIds.orNext(requestId);
         try {
-            RequestKey key = cacheKey(record);
-            Prediction hit = cached(key, id);
+            Keyed k = cacheKey(record);
+            Prediction hit = cached(k, id);
             if (hit != null) {
                 return hit;
             }
-            Batcher.Outcome s = serve(sig -> InputBatch.fromRecords(sig, List.of(record)), start, () -> List.of(id));
-            return predicted(s, key, id);
+            Batcher.Outcome s = serve(k.converter(record), start, () -> List.of(id));
+            return predicted(s, k.key, id);
         } catch (RuntimeException e) {
             countFailure(e);
             throw e;
@@ -176,11 +176,10 @@ final class OnnxModelServer implements ModelServer {
         long start = System.nanoTime();
         requireRecord(record);
         String id = requestIds.orNext(requestId);
-        RequestKey key;
+        Keyed k;
         try {
-            checkOpen();
-            key = cacheKey(record);
-            Prediction hit = cached(key, id);
+            k = cacheKey(record);
+            Prediction hit = cached(k, id);
             if (hit != null) {
                 return CompletableFuture.completedFuture(hit);
             }
@@ -188,8 +187,7 @@ final class OnnxModelServer implements ModelServer {
             countFailure(e);
             return CompletableFuture.failedFuture(e);
         }
-        return async(start, sig -> InputBatch.fromRecords(sig, List.of(record)), () -> List.of(id),
-                outcome -> predicted(outcome, key, id));
+        return async(start, k.converter(record), () -> List.of(id), outcome -> predicted(outcome, k.key, id));
     }
 
     /**
@@ -228,22 +226,34 @@ final class OnnxModelServer implements ModelServer {
         }
     }
 
-    /** The request-cache key of a record, or null when the cache is off. */
-    private RequestKey cacheKey(Map<String, ?> record) {
+    /**
+     * A record's request-cache key and the input built to compute it; both null when the cache is off. The request
+     * reuses that input unless a reload changed the signature meanwhile, so a cache miss converts the record once.
+     */
+    private record Keyed(RequestKey key, InputBatch input) {
+        Function<dev.mlops.api.model.ModelSignature, InputBatch> converter(Map<String, ?> record) {
+            return sig -> input != null && input.signature().equals(sig) ? input
+                    : InputBatch.fromRecords(sig, List.of(record));
+        }
+    }
+
+    private static final Keyed UNCACHED = new Keyed(null, null);
+
+    private Keyed cacheKey(Map<String, ?> record) {
         if (requestCache == null) {
-            return null;
+            return UNCACHED;
         }
         LoadedModel now = current.get();
         if (now == null) {
             throw closedException();
         }
         InputBatch in = InputBatch.fromRecords(now.signature, List.of(record));
-        return new RequestKey(now.version, in.rowKey(0));
+        return new Keyed(new RequestKey(now.version, in.rowKey(0)), in);
     }
 
     /** The cached prediction under this request's id (counted as a request), or null. */
-    private Prediction cached(RequestKey key, String id) {
-        Prediction hit = key == null ? null : requestCache.getIfPresent(key);
+    private Prediction cached(Keyed k, String id) {
+        Prediction hit = k.key == null ? null : requestCache.getIfPresent(k.key);
         if (hit == null) {
             return null;
         }
