@@ -25,11 +25,13 @@ import java.util.Objects;
  * Exports trained Tribuo models to ONNX, and joins a preprocessing graph with an exported model into one graph.
  *
  * <p>Every exported model reads one input, {@value #FEATURES} ({@code tensor(double)} [N, F]), whose columns are the
- * caller's features in the caller's order. Tribuo's trees compare those doubles exactly, as Tribuo does; the graphs
- * that compute in float by nature (XGBoost, which Tribuo also feeds floats, and Tribuo's own exports) read one cast
- * of them (docs/decisions/180). Scores leave the graph as floats; the predicted class is the arg max of the scores
- * before that cast. Tribuo's own exports are indexed by Tribuo's feature ids (names sorted);
- * the export inserts the reordering. Features the caller feeds that the model never saw are ignored; features the
+ * caller's features in the caller's order. Tribuo's trees compare those doubles exactly, as Tribuo does; Tribuo's
+ * own exports of arithmetic (linear models, factorization machines) are rewritten to compute in double, except for a
+ * final softmax, which runs in float (docs/decisions/219); the graphs that compute in float by nature (XGBoost,
+ * which Tribuo also feeds floats, and LibSVM's operators) read one cast of them (docs/decisions/180). Scores leave
+ * the graph as floats; the predicted class is the arg max of the double scores, taken before any cast. Tribuo's own
+ * exports are indexed by Tribuo's feature ids (names sorted); the export folds the reordering into the weights, or
+ * inserts it. Features the caller feeds that the model never saw are ignored; features the
  * model knows that the caller does not feed are read as absent (zero for Tribuo models, missing for XGBoost) and
  * listed in {@link ExportedModel#missingFeatures()}.
  *
@@ -96,7 +98,7 @@ public final class OnnxExport {
         List<TensorSpec> outputs = new ArrayList<>();
         long width = labels.size();
         if (task == ModelTask.CLASSIFICATION) {
-            g.opInto("", "ArgMax", List.of(scores.tensor()), List.of(LABEL), Map.of("axis", 1L, "keepdims", 0L));
+            g.opInto("", "ArgMax", List.of(scores.decision()), List.of(LABEL), Map.of("axis", 1L, "keepdims", 0L));
             asFloatOutput(g, scores, PROBABILITIES);
             g.output(LABEL, TensorProto.DataType.INT64, -1);
             g.output(PROBABILITIES, TensorProto.DataType.FLOAT, -1, width);

@@ -91,8 +91,15 @@ public final class ModelGraphs {
      *
      * @param tensor the tensor's name
      * @param isDouble whether it holds doubles (Tribuo's trees and arithmetic graphs) rather than floats
+     * @param decision the tensor whose arg max is the predicted class: {@code tensor} itself, or the double scores
+     *                 in front of a softmax computed in float
      */
-    public record Scores(String tensor, boolean isDouble) {
+    public record Scores(String tensor, boolean isDouble, String decision) {
+        /** Scores whose own arg max is the predicted class. */
+        public Scores(String tensor, boolean isDouble) {
+            this(tensor, isDouble, tensor);
+        }
+
         /** The scores as floats: this tensor, or a cast of it. */
         public String floats(GraphBuilder g) {
             return isDouble ? g.op("Cast", List.of(tensor), Map.of("to", (long) TensorProto.DataType.FLOAT.getNumber()))

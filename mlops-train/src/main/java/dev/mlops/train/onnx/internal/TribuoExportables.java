@@ -23,8 +23,8 @@ final class TribuoExportables {
 
     /**
      * Appends the model's graph to {@code g}; returns its [N, C] output. A graph of plain arithmetic is rewritten
-     * to compute in double and reads the double features, as Tribuo computes; one with a float-only operator
-     * (LibSVM's) reads the float cast of them.
+     * to compute in double and reads the double features, as Tribuo computes (a final softmax of a linear layer
+     * runs in float, {@link FloatSoftmax}); one with a float-only operator (LibSVM's) reads the float cast of them.
      */
     static ModelGraphs.Scores write(GraphBuilder g, Model<?> model, ModelGraphs.Features features, FeatureIndex index) {
         OnnxMl.ModelProto exported = ((ONNXExportable) model).exportONNXModel("dev.mlops", 1);
@@ -44,9 +44,13 @@ final class TribuoExportables {
         Optional<OnnxMl.ModelProto> folded = GatherFolding.fold(exported, columns, index.size());
         exported = folded.orElse(exported);
         String gathered = folded.isPresent() ? source : Gathers.gather(g, source, columns, index.size(), isDouble);
+        Optional<FloatSoftmax.Lowered> lowered = isDouble ? FloatSoftmax.lower(exported) : Optional.empty();
+        exported = lowered.map(FloatSoftmax.Lowered::model).orElse(exported);
         String prefix = g.fresh("tribuo") + "/";
         Map<String, String> outputs = Embedding.embed(g, exported, prefix, Map.of(modelInput, gathered));
-        return new ModelGraphs.Scores(outputs.get(exported.getGraph().getOutput(0).getName()), isDouble);
+        String scores = outputs.get(exported.getGraph().getOutput(0).getName());
+        return lowered.isPresent() ? new ModelGraphs.Scores(scores, false, outputs.get(lowered.get().scores()))
+                : new ModelGraphs.Scores(scores, isDouble);
     }
 
     /** {@code model} with {@code graph}, importing the default domain at version 13 or above (the fixes use it). */
