@@ -13,7 +13,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Dynamic batching against none (issue 13.3), the same server otherwise (one ONNX Runtime thread per run, so the
- * parallelism comes from the callers): 32 concurrent callers of one-row predicts, and a lone caller. Each figure
+ * parallelism comes from the callers): 32 concurrent callers of one-row predicts (blocking platform threads; 32
+ * requests in flight through {@code predictAsync}; and, on JDK 21 and later, blocking virtual threads), and a lone
+ * caller. Each figure
  * is the best of 5 runs, on and off taken in turn so both see the same machine. Throughput is given twice: rows
  * per CPU-second of the whole process (survives a machine shared with other work, since time the process waits
  * for a core is not counted) and rows per wall second; p50 and p99 latency beside them.
@@ -85,11 +87,15 @@ final class BatchingCpuTime {
             for (int callers : new int[] {CALLERS, 1}) {
                 int each = callers == 1 ? 8000 : EACH;
                 compare(row, "[callers=" + callers + "][maxQueueDelay=" + delayMicros + "us]", servers,
-                        s -> measure(s, records, callers, each));
+                        s -> measure(s, records, callers, each, false));
             }
             if (delayMicros == 0) {
                 compare(row, "[asyncInFlight=" + CALLERS + "][maxQueueDelay=0us]", servers,
                         s -> measureAsync(s, records, CALLERS, EACH));
+                if (Runtime.version().feature() >= 21) {
+                    compare(row, "[virtualCallers=" + CALLERS + "][maxQueueDelay=0us]", servers,
+                            s -> measure(s, records, CALLERS, EACH, true));
+                }
             }
         }
     }
@@ -144,7 +150,7 @@ final class BatchingCpuTime {
         long[] latencies = new long[inFlight * each];
         CountDownLatch done = new CountDownLatch(inFlight);
         java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
-        double[] r = timed(starters, latencies, done, me -> {
+        double[] r = timed(starters, false, latencies, done, me -> {
             for (int chain = me; chain < inFlight; chain += starters) {
                 new Chain(server, records, chain * each, each, latencies, done, failed).next();
             }
@@ -201,11 +207,15 @@ final class BatchingCpuTime {
         }
     }
 
-    /** {@code threads} callers, each {@code each} predictions in turn: see {@link #timed}. */
-    private static double[] measure(ModelServer server, List<Map<String, Object>> records, int threads, int each)
-            throws InterruptedException {
+    /**
+     * {@code threads} callers, each {@code each} blocking predictions in turn, on platform threads or on virtual
+     * threads (JDK 21 and later), where a caller waiting for its batch parks without an operating-system context
+     * switch: see {@link #timed}.
+     */
+    private static double[] measure(ModelServer server, List<Map<String, Object>> records, int threads, int each,
+                                    boolean virtual) throws InterruptedException {
         long[] latencies = new long[threads * each];
-        return timed(threads, latencies, new CountDownLatch(0), t -> {
+        return timed(threads, virtual, latencies, new CountDownLatch(0), t -> {
             for (int i = t * each; i < (t + 1) * each; i++) {
                 long s = System.nanoTime();
                 server.predict(records.get(i & 255));
@@ -221,7 +231,7 @@ final class BatchingCpuTime {
      * thread (the batcher's, GC, JIT), which count in nanoseconds where the process figure counts in 10 ms ticks
      * and also holds kernel work no thread is charged with.
      */
-    private static double[] timed(int threads, long[] latencies, CountDownLatch done,
+    private static double[] timed(int threads, boolean virtual, long[] latencies, CountDownLatch done,
                                   java.util.function.IntConsumer body) throws InterruptedException {
         long[] ownCpu = new long[threads];
         CountDownLatch ready = new CountDownLatch(threads);
@@ -229,16 +239,17 @@ final class BatchingCpuTime {
         Thread[] ts = new Thread[threads];
         for (int t = 0; t < threads; t++) {
             int me = t;
-            ts[t] = new Thread(() -> {
+            ts[t] = newThread(virtual, () -> {
                 ready.countDown();
                 try {
                     start.await();
                 } catch (InterruptedException e) {
                     return;
                 }
-                long c0 = THREADS.getCurrentThreadCpuTime();
+                // A virtual thread has no CPU clock of its own; its carriers' clocks are counted with the others.
+                long c0 = virtual ? 0 : THREADS.getCurrentThreadCpuTime();
                 body.accept(me);
-                ownCpu[me] = THREADS.getCurrentThreadCpuTime() - c0;
+                ownCpu[me] = virtual ? 0 : THREADS.getCurrentThreadCpuTime() - c0;
             });
             ts[t].start();
         }
@@ -265,6 +276,20 @@ final class BatchingCpuTime {
         int n = latencies.length;
         return new double[] {n / cpu, n / wall, latencies[n / 2] / 1e3, latencies[(int) (n * 0.99)] / 1e3,
                 n / (threadCpu / 1e9)};
+    }
+
+    /** An unstarted platform thread, or a virtual one, made by reflection since this code is compiled for 17. */
+    private static Thread newThread(boolean virtual, Runnable body) {
+        if (!virtual) {
+            return new Thread(body);
+        }
+        try {
+            Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
+            return (Thread) Class.forName("java.lang.Thread$Builder").getMethod("unstarted", Runnable.class)
+                    .invoke(builder, body);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Virtual threads need JDK 21 or later", e);
+        }
     }
 
     /** The CPU nanoseconds of every live JVM thread but the callers, by thread id. */
