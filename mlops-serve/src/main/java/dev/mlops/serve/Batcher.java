@@ -3,11 +3,12 @@ package dev.mlops.serve;
 import dev.mlops.serve.PredictionException.Reason;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -53,7 +54,14 @@ final class Batcher {
     interface Runner extends java.util.function.BiFunction<InputBatch, Long, RunResult> {
     }
 
-    private final ArrayBlockingQueue<Request> queue;
+    /**
+     * Waiting requests. Lock-free, with the count kept beside it: 32 callers and the drain took a bounded blocking
+     * queue's one lock several times a request, and a contended lock parks its threads.
+     */
+    private final ConcurrentLinkedQueue<Request> queue = new ConcurrentLinkedQueue<>();
+    /** Requests counted in; incremented before a request is queued and decremented after one is taken. */
+    private final AtomicInteger queued = new AtomicInteger();
+    private final int capacity;
     private final Executor executor;
     private final Runner runner;
     private final int maxBatchSize;
@@ -81,7 +89,7 @@ final class Batcher {
      */
     Batcher(int capacity, int maxBatchSize, long maxDelayNanos, Executor executor, Runner runner, LongAdder batches,
             boolean runIdleOnCaller, LongSupplier nanoTime) {
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.capacity = capacity;
         this.executor = executor;
         this.runner = runner;
         this.maxBatchSize = maxBatchSize;
@@ -100,24 +108,31 @@ final class Batcher {
             throw new PredictionException(Reason.CLOSED, null, "the server is closed");
         }
         Request r = new Request(input, deadline, nanoTime.getAsLong());
-        if (runIdleOnCaller && queue.isEmpty() && scheduled.compareAndSet(false, true)) {
+        if (runIdleOnCaller && queued.get() == 0 && scheduled.compareAndSet(false, true)) {
             try {
                 run(List.of(r));
             } finally {
                 scheduled.set(false);
-                if (!closed && !queue.isEmpty()) {
+                if (!closed && queued.get() > 0) {
                     schedule(); // requests that arrived meanwhile found the batcher busy and queued
                 }
             }
             return r;
         }
-        if (!queue.offer(r)) {
+        int waiting = queued.incrementAndGet();
+        if (waiting > capacity) {
+            queued.decrementAndGet();
             throw new PredictionException(Reason.QUEUE_FULL, null, "the batching queue is full ("
-                    + queue.size() + " requests waiting); the server is overloaded: retry later, raise "
+                    + capacity + " requests waiting); the server is overloaded: retry later, raise "
                     + "ServerConfig.queueCapacity, or add servers");
         }
+        queue.offer(r);
+        if (closed) {
+            failQueued(); // closed since the check above, perhaps after close() emptied the queue
+            return r;
+        }
         Thread w = waiter;
-        if (w != null && queue.size() >= wanted) {
+        if (w != null && waiting >= wanted) {
             LockSupport.unpark(w);
         }
         schedule();
@@ -125,7 +140,16 @@ final class Batcher {
     }
 
     int queued() {
-        return queue.size();
+        return queued.get();
+    }
+
+    /** The next waiting request, or null. */
+    private Request poll() {
+        Request r = queue.poll();
+        if (r != null) {
+            queued.decrementAndGet();
+        }
+        return r;
     }
 
     private void schedule() {
@@ -147,13 +171,13 @@ final class Batcher {
     void drain() {
         try {
             while (!closed) {
-                Request first = carry != null ? carry : queue.poll();
+                Request first = carry != null ? carry : poll();
                 carry = null;
                 if (first == null && lastBatchRows > 1 && maxDelayNanos > 0) {
                     int expected = Math.min(lastBatchRows, maxBatchSize);
                     lastBatchRows = 1; // wait once; an idle spell ends the expectation
                     awaitQueued(expected, nanoTime.getAsLong() + maxDelayNanos);
-                    first = queue.poll();
+                    first = poll();
                 }
                 if (first == null) {
                     break;
@@ -168,14 +192,14 @@ final class Batcher {
                 int target = Math.min(maxBatchSize, Math.max(lastBatchRows, 1));
                 long waitUntil = first.enqueuedNanos + maxDelayNanos;
                 while (rows < maxBatchSize) {
-                    Request next = queue.poll();
+                    Request next = poll();
                     if (next == null) {
                         if (rows >= target || waitUntil - nanoTime.getAsLong() <= 0) {
                             break;
                         }
                         // Sleep until enough requests are queued for the target (one wake-up, not one per arrival).
                         awaitQueued(target - rows, waitUntil);
-                        next = queue.poll();
+                        next = poll();
                         if (next == null) {
                             break;
                         }
@@ -195,7 +219,7 @@ final class Batcher {
             }
         } finally {
             scheduled.set(false);
-            if (!closed && (carry != null || !queue.isEmpty())) {
+            if (!closed && (carry != null || queued.get() > 0)) {
                 schedule();
             }
         }
@@ -209,7 +233,7 @@ final class Batcher {
         wanted = requests;
         waiter = Thread.currentThread();
         try {
-            while (!closed && queue.size() < requests && !Thread.currentThread().isInterrupted()) {
+            while (!closed && queued.get() < requests && !Thread.currentThread().isInterrupted()) {
                 long left = until - nanoTime.getAsLong();
                 if (left <= 0) {
                     break;
@@ -255,15 +279,21 @@ final class Batcher {
         if (w != null) {
             LockSupport.unpark(w);
         }
-        List<Request> left = new ArrayList<>();
-        queue.drainTo(left);
         Request c = carry;
         if (c != null) {
-            left.add(c);
+            closedWhileQueued(c);
         }
-        for (Request r : left) {
-            r.future.completeExceptionally(new PredictionException(Reason.CLOSED, null,
-                    "the server closed while the request was queued"));
+        failQueued();
+    }
+
+    private void failQueued() {
+        for (Request r = poll(); r != null; r = poll()) {
+            closedWhileQueued(r);
         }
+    }
+
+    private static void closedWhileQueued(Request r) {
+        r.future.completeExceptionally(new PredictionException(Reason.CLOSED, null,
+                "the server closed while the request was queued"));
     }
 }
