@@ -57,6 +57,7 @@ public final class StandaloneEndpoint implements ModelEndpoint {
         Server rpc = null;
         try {
             if (config.httpPort() >= 0) {
+                requireServlet6(StandaloneEndpoint.class.getClassLoader());
                 http = jetty(handler, tokens, keyStore, password);
                 http.start();
             }
@@ -79,6 +80,30 @@ public final class StandaloneEndpoint implements ModelEndpoint {
         this.grpcPort = rpc == null ? -1 : rpc.getPort();
         LOG.info("Serving {} over the Open Inference Protocol: REST {} gRPC {}", handler.modelNames(),
                 http == null ? "off" : httpUri(), rpc == null ? "off" : grpcTarget());
+    }
+
+    /**
+     * Jetty 12's servlet layer implements Servlet 6. An older API jar that wins on the class path (Apache Spark 4
+     * brings jakarta.servlet-api 5.0.0) lets the server start and then fails every request with a
+     * {@code NoClassDefFoundError}; this says so before the endpoint listens.
+     */
+    static void requireServlet6(ClassLoader loader) {
+        try {
+            Class.forName("jakarta.servlet.ServletConnection", false, loader);
+        } catch (ClassNotFoundException e) {
+            String where;
+            try {
+                java.security.CodeSource source = Class.forName("jakarta.servlet.Servlet", false, loader)
+                        .getProtectionDomain().getCodeSource();
+                where = "an older one" + (source == null ? "" : ", from " + source.getLocation());
+            } catch (ClassNotFoundException none) {
+                where = "none";
+            }
+            throw new IllegalStateException("The REST endpoint runs on Jetty 12, which needs the Jakarta Servlet 6 "
+                    + "API (jakarta.servlet:jakarta.servlet-api:6.0.0 or later), but the class path holds " + where
+                    + ". Apache Spark 4 brings 5.0.0: declare jakarta.servlet-api 6.0.0 in your build, or turn REST "
+                    + "off (EndpointConfig httpPort -1) and serve over gRPC");
+        }
     }
 
     private static org.eclipse.jetty.server.Server jetty(V2Handler handler, BearerTokens tokens, KeyStore keyStore,
