@@ -20,6 +20,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -61,6 +62,24 @@ class OnnxComposeTest {
                 }
             }
         }
+    }
+
+    /** Decision 219: the softmax runs in float (ONNX Runtime's double one is slow); the label comes from doubles. */
+    @Test
+    void export_logisticRegression_floatSoftmax_labelFromTheDoubleScores() {
+        OnnxMl.GraphProto g = OnnxExport.export(new LogisticRegressionTrainer().train(train()), FEATURES).proto()
+                .getGraph();
+        Map<String, OnnxMl.NodeProto> writers = new HashMap<>();
+        g.getNodeList().forEach(n -> n.getOutputList().forEach(o -> writers.put(o, n)));
+        OnnxMl.NodeProto softmax = g.getNodeList().stream().filter(n -> n.getOpType().equals("Softmax")).findFirst()
+                .orElseThrow();
+        OnnxMl.NodeProto cast = writers.get(softmax.getInput(0));
+        assertEquals("Cast", cast.getOpType());
+        assertEquals(DataType.FLOAT.getNumber(), cast.getAttribute(0).getI());
+        OnnxMl.NodeProto argMax = writers.get(OnnxExport.LABEL);
+        assertEquals("ArgMax", argMax.getOpType());
+        assertEquals("Gemm", writers.get(argMax.getInput(0)).getOpType());
+        assertEquals(cast.getInput(0), argMax.getInput(0), "the label and the softmax read the same double scores");
     }
 
     @Test
