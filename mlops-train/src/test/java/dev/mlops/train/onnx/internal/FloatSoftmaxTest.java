@@ -76,7 +76,7 @@ class FloatSoftmaxTest {
                 row[f] = (rng.nextDouble() * 2 - 1) * xRange;
             }
         }
-        FloatSoftmax.Lowered lowered = FloatSoftmax.lower(linearSoftmax(w, b)).orElseThrow();
+        FloatSoftmax.Lowered lowered = FloatSoftmax.lower(linearSoftmax(w, b, rng.nextBoolean())).orElseThrow();
         Map<String, Object> out = run(lowered.model(), x);
         float[][] p = (float[][]) out.get("out");
         double[][] scores = (double[][]) out.get(lowered.scores());
@@ -99,17 +99,21 @@ class FloatSoftmaxTest {
         }
     }
 
-    private static OnnxMl.ModelProto linearSoftmax(double[][] w, double[] b) {
+    /** x . w + b then a softmax; the weights stored [features, classes], or [classes, features] with transB. */
+    private static OnnxMl.ModelProto linearSoftmax(double[][] w, double[] b, boolean transposed) {
         int classes = b.length;
         double[] flat = new double[FEATURES * classes];
         for (int f = 0; f < FEATURES; f++) {
-            System.arraycopy(w[f], 0, flat, f * classes, classes);
+            for (int c = 0; c < classes; c++) {
+                flat[transposed ? c * FEATURES + f : f * classes + c] = w[f][c];
+            }
         }
         GraphBuilder g = new GraphBuilder();
         g.input("x", TensorProto.DataType.DOUBLE, -1, FEATURES);
-        String weights = g.doubles("w", new long[] {FEATURES, classes}, flat);
+        String weights = g.doubles("w", transposed ? new long[] {classes, FEATURES} : new long[] {FEATURES, classes},
+                flat);
         String bias = g.doubles("b", new long[] {classes}, b);
-        String s = g.op("Gemm", List.of("x", weights, bias), Map.of());
+        String s = g.op("Gemm", List.of("x", weights, bias), transposed ? Map.of("transB", 1L) : Map.of());
         String p = g.op("Softmax", List.of(s), Map.of("axis", 1L));
         g.opInto("", "Identity", List.of(p), List.of("out"), Map.of());
         g.output("out", TensorProto.DataType.DOUBLE, -1, classes);
