@@ -48,8 +48,11 @@ final class FloatSoftmax {
             node.getOutputList().forEach(o -> writers.put(o, node));
             node.getInputList().forEach(i -> readers.merge(i, 1, Integer::sum));
         }
+        // The tensors that become float: the softmax's output and the Identity chain to the graph output, each read
+        // by the next link only, so no other node sees its type change.
         Set<String> floatNames = new HashSet<>();
-        String name = graph.getOutput(0).getName();
+        String output = graph.getOutput(0).getName();
+        String name = output;
         NodeProto node = writers.get(name);
         while (node != null && node.getOpType().equals("Identity")) {
             floatNames.add(name);
@@ -59,6 +62,11 @@ final class FloatSoftmax {
         floatNames.add(name);
         if (node == null || !node.getOpType().equals("Softmax") || !isDefaultDomain(node)) {
             return Optional.empty();
+        }
+        for (String t : floatNames) {
+            if (readers.getOrDefault(t, 0) != (t.equals(output) ? 0 : 1)) {
+                return Optional.empty();
+            }
         }
         NodeProto softmax = node;
         String scores = softmax.getInput(0);

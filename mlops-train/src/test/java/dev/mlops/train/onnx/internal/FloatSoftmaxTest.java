@@ -54,6 +54,20 @@ class FloatSoftmaxTest {
         assertTrue(FloatSoftmax.lower(model(g)).isEmpty());
     }
 
+    @Test
+    void lower_softmaxAlsoReadByAnotherNode_isLeftAsItIs() {
+        GraphBuilder g = new GraphBuilder();
+        g.input("x", TensorProto.DataType.DOUBLE, -1, FEATURES);
+        String w = g.doubles("w", new long[] {FEATURES, 2}, new double[FEATURES * 2]);
+        String b = g.doubles("b", new long[] {2}, new double[2]);
+        String s = g.op("Gemm", List.of("x", w, b), Map.of());
+        String p = g.op("Softmax", List.of(s), Map.of("axis", 1L));
+        g.op("Neg", List.of(p), Map.of()); // a second reader, which expects the doubles
+        g.opInto("", "Identity", List.of(p), List.of("out"), Map.of());
+        g.output("out", TensorProto.DataType.DOUBLE, -1, 2);
+        assertTrue(FloatSoftmax.lower(model(g)).isEmpty());
+    }
+
     /**
      * A random layer of {@code classes} scores whose weights and bias share {@code offset} (times the input's sum for
      * the weights, so every class's score moves by the same amount), rows in [-xRange, xRange].
