@@ -60,6 +60,18 @@ class OnnxExportParityTest {
         return List.copyOf(names);
     }
 
+    private static Supplier<Trainer<Label>> libSvmWithProbabilities(KernelType kernel) {
+        return () -> {
+            SVMParameters<Label> p = new SVMParameters<>(new SVMClassificationType(SVMClassificationType.SVMMode.C_SVC),
+                    kernel);
+            p.setGamma(0.2);
+            p.setCoeff(0.5);
+            p.setDegree(2);
+            p.setProbability();
+            return new LibSVMClassificationTrainer(p, 7L);
+        };
+    }
+
     static Stream<Arguments> classifiers() {
         List<Arguments> cases = new ArrayList<>();
         List<Object[]> trainers = List.of(
@@ -78,6 +90,10 @@ class OnnxExportParityTest {
                     p.setProbability();
                     return new LibSVMClassificationTrainer(p, 7L);
                 }},
+                // Three or more classes: probabilities coupled in double, as LibSVM does (decision 221).
+                new Object[]{"libsvm-rbf-probability", libSvmWithProbabilities(KernelType.RBF)},
+                new Object[]{"libsvm-poly-probability", libSvmWithProbabilities(KernelType.POLY)},
+                new Object[]{"libsvm-sigmoid-probability", libSvmWithProbabilities(KernelType.SIGMOID)},
                 new Object[]{"cart", (Supplier<Trainer<Label>>) () -> new CARTClassificationTrainer(6)},
                 new Object[]{"random-forest-voting", (Supplier<Trainer<Label>>) () -> new RandomForestTrainer<>(
                         new CARTClassificationTrainer(5, 0.6f, 7L), new VotingCombiner(), 12, 7L)},
@@ -92,8 +108,11 @@ class OnnxExportParityTest {
                 new Object[]{"bagged-liblinear-logistic", (Supplier<Trainer<Label>>) () -> new BaggingTrainer<>(
                         new LibLinearClassificationTrainer(new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR), 1.0, 0.01),
                         new FullyWeightedVotingCombiner(), 4, 7L)});
-        for (int classes : new int[]{2, 3}) {
+        for (int classes : new int[]{2, 3, 5}) {
             for (Object[] t : trainers) {
+                if (classes == 5 && !((String) t[0]).startsWith("libsvm")) {
+                    continue; // five classes for the coupling of LibSVM's pairwise probabilities
+                }
                 cases.add(Arguments.of(t[0] + "-" + classes + "class", t[1], classes));
             }
         }

@@ -63,9 +63,11 @@ public final class Embedding {
                 copy.addOutput(out.isEmpty() ? "" : prefixed(g, prefix, out, rename));
             }
             for (OnnxMl.AttributeProto a : node.getAttributeList()) {
-                if (a.hasG() || a.getGraphsCount() > 0) {
+                // A subgraph that reads only its own names (LibSvmGraphs' loop body) is copied as it is.
+                if (a.getGraphsCount() > 0 || a.hasG() && !selfContained(a.getG())) {
                     throw new IllegalArgumentException("Node '" + node.getName() + "' (" + node.getOpType()
-                            + ") holds a subgraph, which composition does not support");
+                            + ") holds a subgraph that reads the graph around it, which composition does not "
+                            + "support");
                 }
             }
             g.node(copy.build());
@@ -87,6 +89,27 @@ public final class Embedding {
             outputs.put(out.getName(), mapped);
         }
         return outputs;
+    }
+
+    /** Whether every tensor a graph's nodes read is one of its inputs, initializers or node outputs. */
+    private static boolean selfContained(GraphProto graph) {
+        java.util.Set<String> own = new java.util.HashSet<>();
+        graph.getInputList().forEach(i -> own.add(i.getName()));
+        graph.getInitializerList().forEach(i -> own.add(i.getName()));
+        graph.getNodeList().forEach(n -> own.addAll(n.getOutputList()));
+        for (NodeProto n : graph.getNodeList()) {
+            for (String in : n.getInputList()) {
+                if (!in.isEmpty() && !own.contains(in)) {
+                    return false;
+                }
+            }
+            for (OnnxMl.AttributeProto a : n.getAttributeList()) {
+                if (a.hasG() || a.getGraphsCount() > 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static String prefixed(GraphBuilder g, String prefix, String name, Map<String, String> rename) {

@@ -11,6 +11,7 @@ import org.tribuo.classification.Label;
 import org.tribuo.classification.ensemble.FullyWeightedVotingCombiner;
 import org.tribuo.classification.ensemble.VotingCombiner;
 import org.tribuo.classification.liblinear.LibLinearClassificationModel;
+import org.tribuo.classification.libsvm.LibSVMClassificationModel;
 import org.tribuo.common.xgboost.XGBoostModel;
 import org.tribuo.ensemble.EnsembleCombiner;
 import org.tribuo.ensemble.WeightedEnsembleModel;
@@ -123,6 +124,9 @@ public final class ModelGraphs {
         }
         if (model instanceof WeightedEnsembleModel<?> ensemble && needsMemberWise(ensemble)) {
             return new Scores(writeEnsemble(g, ensemble, kind, features, index), false);
+        }
+        if (model instanceof LibSVMClassificationModel svm && LibSvmGraphs.handles(svm)) {
+            return new Scores(LibSvmGraphs.writeProbabilities(g, svm, features.doubles(), index), true);
         }
         if (model instanceof ONNXExportable) {
             return TribuoExportables.write(g, model, features, index);
