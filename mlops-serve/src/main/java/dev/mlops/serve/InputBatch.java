@@ -632,24 +632,23 @@ final class InputBatch {
 
     /**
      * A FLOAT or DOUBLE tensor written straight from a frame column into a reused direct buffer: DOUBLE in one bulk
-     * copy, FLOAT through a small per-thread chunk that stays in L1 (a bulk copy, a conversion loop the JIT
-     * vectorizes and a bulk put, instead of one bounds-checked buffer write per value).
+     * copy, FLOAT narrowed value by value into the buffer from a small per-thread chunk of the column that stays in
+     * L1 (no float array between them: absolute puts cost less than a float chunk and a bulk put, 8.4 against
+     * 10 us for 20 columns of 1024).
      */
     private OnnxTensor columnTensor(OrtEnvironment env, Scratch scratch, int slot, TensorSpec spec, DoubleColumn column,
                                     long[] shape) throws OrtException {
         if (spec.type() == ElementType.FLOAT) {
             double[] chunk = scratch.doubles;
             FloatBuffer f = scratch.buffer(slot, rows * Float.BYTES).asFloatBuffer();
-            float[] floats = scratch.floats;
             for (int from = 0; from < rows; from += Scratch.CHUNK) {
                 int len = Math.min(Scratch.CHUNK, rows - from);
                 column.copyTo(from, chunk, 0, len);
                 for (int k = 0; k < len; k++) {
-                    floats[k] = (float) chunk[k];
+                    f.put(from + k, (float) chunk[k]);
                 }
-                f.put(floats, 0, len);
             }
-            return OnnxTensor.createTensor(env, f.rewind(), shape);
+            return OnnxTensor.createTensor(env, f, shape);
         }
         DoubleBuffer d = scratch.buffer(slot, rows * Double.BYTES).asDoubleBuffer();
         column.copyTo(0, d, rows); // one bulk copy into native memory
@@ -703,7 +702,6 @@ final class InputBatch {
     static final class Scratch {
         static final int CHUNK = 512;
         final double[] doubles = new double[CHUNK];
-        final float[] floats = new float[CHUNK];
         private ByteBuffer[] buffers = new ByteBuffer[4];
 
         ByteBuffer buffer(int slot, int bytes) {
