@@ -89,6 +89,7 @@ final class LibSvmGraphs {
         // r[i][j] for all i, j: the pair's probability above the diagonal, one minus it below, zero on it.
         String one = g.doubles("one", new long[] {1}, new double[] {1});
         String complement = g.op("Sub", List.of(one, pairwise), Map.of());
+        // A zero column [N, 1] for the diagonal: the first pair's column times 0 (clamped, so never NaN).
         String zeros = g.op("Mul", List.of(g.op("Gather", List.of(pairwise, g.longs("first", new long[] {1},
                 new long[] {0})), Map.of("axis", 1L)), g.doubles("zero", new long[] {1}, new double[] {0})), Map.of());
         String all = g.op("Concat", List.of(pairwise, complement, zeros), Map.of("axis", 1L));
