@@ -7,8 +7,10 @@ import ai.onnx.proto.OnnxMl.TensorProto;
 
 import dev.mlops.features.internal.onnx.GraphBuilder;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Copies the nodes of another ONNX model into a {@link GraphBuilder}, renaming every node, tensor and
@@ -93,7 +95,7 @@ public final class Embedding {
 
     /** Whether every tensor a graph's nodes read is one of its inputs, initializers or node outputs. */
     private static boolean selfContained(GraphProto graph) {
-        java.util.Set<String> own = new java.util.HashSet<>();
+        Set<String> own = new HashSet<>();
         graph.getInputList().forEach(i -> own.add(i.getName()));
         graph.getInitializerList().forEach(i -> own.add(i.getName()));
         graph.getNodeList().forEach(n -> own.addAll(n.getOutputList()));

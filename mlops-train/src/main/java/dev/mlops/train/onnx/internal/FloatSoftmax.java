@@ -142,36 +142,29 @@ final class FloatSoftmax {
 
     /** The weights less, for each feature, their mean over the classes. */
     private static TensorProto centredWeights(TensorProto w, boolean transposed) {
-        int rows = (int) w.getDims(0);
-        int cols = (int) w.getDims(1);
-        double[] v = w.getDoubleDataList().stream().mapToDouble(Double::doubleValue).toArray();
-        int features = transposed ? cols : rows;
-        int classes = transposed ? rows : cols;
-        for (int f = 0; f < features; f++) {
-            double sum = 0;
-            for (int c = 0; c < classes; c++) {
-                sum += v[transposed ? c * cols + f : f * cols + c];
-            }
-            double mean = sum / classes;
-            for (int c = 0; c < classes; c++) {
-                v[transposed ? c * cols + f : f * cols + c] -= mean;
-            }
-        }
-        return w.toBuilder().clearDoubleData().addAllDoubleData(boxed(v)).build();
+        int classes = (int) w.getDims(transposed ? 0 : 1);
+        return centred(w, (int) w.getDims(transposed ? 1 : 0), classes, transposed);
     }
 
     /** A bias less its mean. */
     private static TensorProto centred(TensorProto bias) {
-        double[] v = bias.getDoubleDataList().stream().mapToDouble(Double::doubleValue).toArray();
-        double mean = 0;
-        for (double x : v) {
-            mean += x;
+        return centred(bias, 1, bias.getDoubleDataCount(), false);
+    }
+
+    /** The tensor less, for each of {@code features} features, its mean over the classes ([F, C], or [C, F]). */
+    private static TensorProto centred(TensorProto t, int features, int classes, boolean transposed) {
+        double[] v = t.getDoubleDataList().stream().mapToDouble(Double::doubleValue).toArray();
+        for (int f = 0; f < features; f++) {
+            double sum = 0;
+            for (int c = 0; c < classes; c++) {
+                sum += v[transposed ? c * features + f : f * classes + c];
+            }
+            double mean = sum / classes;
+            for (int c = 0; c < classes; c++) {
+                v[transposed ? c * features + f : f * classes + c] -= mean;
+            }
         }
-        mean /= v.length;
-        for (int i = 0; i < v.length; i++) {
-            v[i] -= mean;
-        }
-        return bias.toBuilder().clearDoubleData().addAllDoubleData(boxed(v)).build();
+        return t.toBuilder().clearDoubleData().addAllDoubleData(boxed(v)).build();
     }
 
     private static List<Double> boxed(double[] v) {

@@ -7,6 +7,7 @@ import ai.onnx.proto.OnnxMl.TensorProto;
 import dev.mlops.features.internal.onnx.GraphBuilder;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import libsvm.svm_model;
 import libsvm.svm_node;
 import libsvm.svm_parameter;
@@ -27,24 +28,23 @@ final class LibSvmGraphs {
     private LibSvmGraphs() {
     }
 
-    /** Whether this writer takes the model: probabilities of three or more classes, all of them observed. */
-    static boolean handles(LibSVMClassificationModel model) {
-        if (!model.generatesProbabilities()) {
-            return false;
-        }
-        svm_model m = model.getInnerModels().get(0);
-        return m.nr_class >= 3 && m.nr_class == model.getOutputIDInfo().size()
-                && m.param.kernel_type != svm_parameter.PRECOMPUTED && m.probA != null && m.probB != null;
-    }
-
     /**
-     * Appends the model, reading the caller's double {@code features}; returns its [N, C] double probabilities in
-     * Tribuo's label-id order.
+     * Appends the model, reading the caller's double {@code features}, when this writer takes it: probabilities of
+     * three or more classes, all of them observed, with any kernel but a precomputed one.
+     *
+     * @return its [N, C] double probabilities in Tribuo's label-id order, or empty for a model left to Tribuo's export
      */
-    static String writeProbabilities(GraphBuilder g, LibSVMClassificationModel model, String features,
-                                     FeatureIndex index) {
+    static Optional<String> writeProbabilities(GraphBuilder g, LibSVMClassificationModel model, String features,
+                                               FeatureIndex index) {
+        if (!model.generatesProbabilities()) {
+            return Optional.empty();
+        }
+        svm_model m = model.getInnerModels().get(0); // a deep copy: taken once
+        if (m.nr_class < 3 || m.nr_class != model.getOutputIDInfo().size()
+                || m.param.kernel_type == svm_parameter.PRECOMPUTED || m.probA == null || m.probB == null) {
+            return Optional.empty();
+        }
         g.requireOpset("", 13);
-        svm_model m = model.getInnerModels().get(0);
         int k = m.nr_class;
         int pairs = k * (k - 1) / 2;
         int width = model.getFeatureIDMap().size();
@@ -147,8 +147,8 @@ final class LibSvmGraphs {
         for (int i = 0; i < k; i++) {
             backwards[m.label[i]] = i;
         }
-        return g.op("Gather", List.of(probabilities, g.longs("svm_label_order", new long[] {k}, backwards)),
-                Map.of("axis", 1L));
+        return Optional.of(g.op("Gather", List.of(probabilities, g.longs("svm_label_order", new long[] {k},
+                backwards)), Map.of("axis", 1L)));
     }
 
     /** LibSVM's {@code k_function} for every row against every support vector, from their dot products. */

@@ -21,6 +21,7 @@ import org.tribuo.regression.ensemble.AveragingCombiner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Chooses how each kind of Tribuo model is written and returns the tensor holding its scores: class scores
@@ -125,8 +126,11 @@ public final class ModelGraphs {
         if (model instanceof WeightedEnsembleModel<?> ensemble && needsMemberWise(ensemble)) {
             return new Scores(writeEnsemble(g, ensemble, kind, features, index), false);
         }
-        if (model instanceof LibSVMClassificationModel svm && LibSvmGraphs.handles(svm)) {
-            return new Scores(LibSvmGraphs.writeProbabilities(g, svm, features.doubles(), index), true);
+        if (model instanceof LibSVMClassificationModel svm) {
+            Optional<String> coupled = LibSvmGraphs.writeProbabilities(g, svm, features.doubles(), index);
+            if (coupled.isPresent()) {
+                return new Scores(coupled.get(), true);
+            }
         }
         if (model instanceof ONNXExportable) {
             return TribuoExportables.write(g, model, features, index);
